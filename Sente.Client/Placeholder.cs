@@ -1,0 +1,1 @@
+namespace Sente.Client; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Sente.Grains; internal static class Placeholder { }
