@@ -12,9 +12,12 @@ public interface IWebNodeGrain : IGrainWithStringKey
 {
     /// <summary>Renews the node's lease.</summary>
     /// <param name="lease">How long the node counts as alive without another heartbeat.</param>
-    /// <returns>A task.</returns>
+    /// <returns>
+    /// <see langword="true"/> when the node had been declared dead since its last heartbeat: user grains
+    /// stopped routing to it, so it must close its connections and let their clients resume.
+    /// </returns>
     [Alias("HeartbeatAsync")]
-    Task HeartbeatAsync(TimeSpan lease);
+    Task<bool> HeartbeatAsync(TimeSpan lease);
 
     /// <summary>A user grain routes to this node: tell it if the node dies.</summary>
     /// <param name="uid">The user.</param>

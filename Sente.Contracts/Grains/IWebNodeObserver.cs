@@ -26,4 +26,12 @@ public interface IWebNodeObserver : IGrainObserver
     [OneWay] // A reply to a connection that is gone is dropped; the client fails its request itself.
     [Alias("ReplyAsync")]
     Task ReplyAsync(string connectionId, string callback, string replyJson);
+
+    /// <summary>Asks the node to close a connection (the client then reconnects and resumes).</summary>
+    /// <param name="connectionId">The connection.</param>
+    /// <param name="reason">Why, for logs and the close frame.</param>
+    /// <returns>A task.</returns>
+    [OneWay]
+    [Alias("CloseAsync")]
+    Task CloseAsync(string connectionId, string reason);
 }

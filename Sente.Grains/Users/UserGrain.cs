@@ -1,0 +1,399 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Sente.Grains.Presence;
+using Sente.Protocol;
+using Sente.Streams;
+using Sente.Wire;
+
+namespace Sente.Grains.Users;
+
+/// <summary>
+/// The per-user sequencer (see <see cref="IUserGrain"/>). Single-threaded by Orleans, so every
+/// decision about seqs, routes and presence for one user happens in one place, in one order.
+/// </summary>
+internal sealed partial class UserGrain(
+    IOptions<SenteGrainOptions> options,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private readonly SenteGrainOptions _options = options.Value;
+    private readonly Dictionary<string, ClientRecord> _clients = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _trackedNodes = new(StringComparer.Ordinal);
+    private UserPresence _publishedPresence = UserPresence.Offline;
+    private IGrainTimer? _sweepTimer;
+
+    private string Uid => this.GetPrimaryKeyString();
+
+    public Task<int> SendAsync(SenteEvent evt) => SendManyAsync([evt]);
+
+    public Task<int> SendManyAsync(SenteEvent[] events)
+    {
+        foreach (var evt in events)
+        {
+            EnsureSendable(evt);
+        }
+
+        if (_clients.Count == 0)
+        {
+            Log.SentToNobody(logger, Uid, events.Length);
+            return Task.FromResult(0);
+        }
+
+        foreach (var client in _clients.Values)
+        {
+            Append(client, events);
+        }
+
+        return Task.FromResult(_clients.Count);
+    }
+
+    public Task<int> SendToClientAsync(string clientId, SenteEvent evt)
+    {
+        EnsureSendable(evt);
+        if (!_clients.TryGetValue(clientId, out var client))
+        {
+            return Task.FromResult(0);
+        }
+
+        Append(client, [evt]);
+        return Task.FromResult(1);
+    }
+
+    public Task<ConnectResult> ConnectAsync(ConnectRequest request)
+    {
+        var lastSeq = request.LastSeq is { } n && n >= 0 ? n : (long?)null;
+        if (!_clients.TryGetValue(request.ClientId, out var client))
+        {
+            client = new ClientRecord(request.ClientId, request.Transport);
+            _clients.Add(request.ClientId, client);
+            if (lastSeq > 0)
+            {
+                // The client saw events this grain does not remember (state was lost): start a fresh
+                // stream after a seq it has never seen, and tell it to resynchronise.
+                client.Outbox.Restart(lastSeq.Value + 1);
+                client.AckedSeq = lastSeq.Value + 1;
+            }
+        }
+
+        var result = Resume(client, lastSeq);
+        client.Transport = request.Transport;
+        client.Route = new Route(request.ConnectionId, request.NodeId, request.Node);
+        client.SentSeq = result.Seq;
+        client.DeliveryInFlight = false;
+        client.DisconnectedAt = null;
+        Log.Connected(logger, Uid, request.ClientId, request.ConnectionId, request.Transport, result.Seq, result.Resumed);
+
+        if (_trackedNodes.Add(request.NodeId))
+        {
+            GrainFactory.GetGrain<IWebNodeGrain>(request.NodeId).TrackUserAsync(Uid).Ignore();
+        }
+
+        EnsureSweepTimer();
+        UpdatePresence();
+        Pump(client);
+        return Task.FromResult(result);
+    }
+
+    public Task DisconnectAsync(string clientId, string connectionId)
+    {
+        if (_clients.TryGetValue(clientId, out var client) && client.Route?.ConnectionId == connectionId)
+        {
+            DropRoute(client, "closed");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AckAsync(string clientId, long seq)
+    {
+        if (seq >= 0 && _clients.TryGetValue(clientId, out var client))
+        {
+            Ack(client, seq);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<UserClients> GetClientsAsync() =>
+        Task.FromResult(new UserClients(Uid, _clients.Values.Select(c => c.ToInfo()).ToArray()));
+
+    public Task<UserPresence> GetPresenceAsync() => Task.FromResult(ComputePresence());
+
+    public Task WebNodeDiedAsync(string nodeId)
+    {
+        _trackedNodes.Remove(nodeId);
+        foreach (var client in _clients.Values)
+        {
+            if (client.Route?.NodeId == nodeId)
+            {
+                DropRoute(client, "web node died");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_clients.Count > 0)
+        {
+            Log.DeactivatedWithClients(logger, Uid, _clients.Count, reason.Description);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void EnsureSendable(SenteEvent evt)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        if (SenteEventIds.IsReserved(evt.Id))
+        {
+            throw new ArgumentException($"Event id '{evt.Id}' is reserved for the protocol and cannot be pushed.", nameof(evt));
+        }
+    }
+
+    /// <summary>
+    /// Works out where a connection's stream starts. Cases:
+    /// 1 - no last-seq: continue after the last ack (events dropped since then move the start up);
+    /// 2 - last-seq beyond what this grain assigned: its state is behind the client, restart after last-seq, resumed false;
+    /// 3 - every event after last-seq still held: resumed true, replay from there;
+    /// 4 - some were dropped (retention): start at the first held event, resumed false.
+    /// </summary>
+    private ConnectResult Resume(ClientRecord client, long? lastSeq)
+    {
+        var outbox = client.Outbox;
+        if (lastSeq is null)
+        {
+            // Case 1
+            return new ConnectResult(Math.Max(client.AckedSeq, outbox.FirstHeldSeq - 1), null);
+        }
+
+        var n = lastSeq.Value;
+        if (n > outbox.LastSeq)
+        {
+            // Case 2
+            outbox.Restart(n + 1);
+            client.AckedSeq = n + 1;
+            return new ConnectResult(n + 1, false);
+        }
+
+        // The client says it processed everything through n: that is an ack.
+        Ack(client, n);
+        if (n + 1 >= outbox.FirstHeldSeq)
+        {
+            // Case 3
+            return new ConnectResult(n, true);
+        }
+
+        // Case 4
+        return new ConnectResult(outbox.FirstHeldSeq - 1, false);
+    }
+
+    private void Append(ClientRecord client, SenteEvent[] events)
+    {
+        foreach (var evt in events)
+        {
+            if (client.Outbox.Append(evt, _options.RetentionCount) && client.Route is not null
+                && client.SentSeq < client.Outbox.FirstHeldSeq - 1)
+            {
+                // An event this connection has not been sent yet was dropped: its stream would have a
+                // gap. Close it so the client resumes and learns (resumed: false) that it must resync.
+                Log.OverflowWhileConnected(logger, Uid, client.ClientId, _options.RetentionCount);
+                client.Route.Node.CloseAsync(client.Route.ConnectionId, "outbox overflow").Ignore();
+                DropRoute(client, "outbox overflow");
+            }
+        }
+
+        Pump(client);
+    }
+
+    private void Ack(ClientRecord client, long seq)
+    {
+        var upTo = Math.Min(seq, client.Outbox.LastSeq);
+        if (upTo > client.AckedSeq)
+        {
+            client.AckedSeq = upTo;
+            client.Outbox.AckThrough(upTo);
+        }
+    }
+
+    /// <summary>
+    /// Hands the next events to the client's connection. One delivery is in flight per client at a
+    /// time: that keeps seqs in order on the wire (Orleans does not promise message order) and makes
+    /// events that arrive meanwhile leave together as one batch.
+    /// </summary>
+    private void Pump(ClientRecord client)
+    {
+        if (client.Route is not { } route || client.DeliveryInFlight || client.SentSeq >= client.Outbox.LastSeq)
+        {
+            return;
+        }
+
+        var from = client.SentSeq + 1;
+        var events = client.Outbox.Slice(from, _options.MaxDeliveryBatch);
+        if (events.Length == 0)
+        {
+            return;
+        }
+
+        client.DeliveryInFlight = true;
+        client.SentSeq = from + events.Length - 1;
+        _ = DeliverAsync(client, route, from, events);
+    }
+
+    private async Task DeliverAsync(ClientRecord client, Route route, long firstSeq, SenteEvent[] events)
+    {
+        bool delivered;
+        try
+        {
+            delivered = await route.Node.DeliverAsync(route.ConnectionId, firstSeq, events).WaitAsync(_options.DeliveryTimeout);
+        }
+        catch (Exception ex)
+        {
+            Log.DeliveryFailed(logger, ex, Uid, client.ClientId, route.ConnectionId, route.NodeId);
+            delivered = false;
+        }
+
+        // Continuations run on the activation's scheduler, so this is single-threaded with calls.
+        if (!ReferenceEquals(client.Route, route))
+        {
+            return; // The connection was replaced or dropped meanwhile; the new one has its own pump.
+        }
+
+        client.DeliveryInFlight = false;
+        if (!delivered)
+        {
+            DropRoute(client, "delivery failed");
+            return;
+        }
+
+        Pump(client);
+    }
+
+    private void DropRoute(ClientRecord client, string why)
+    {
+        if (client.Route is not { } route)
+        {
+            return;
+        }
+
+        Log.Disconnected(logger, Uid, client.ClientId, route.ConnectionId, why);
+        client.Route = null;
+        client.DeliveryInFlight = false;
+        client.DisconnectedAt = time.GetUtcNow();
+        if (!_clients.Values.Any(c => c.Route?.NodeId == route.NodeId) && _trackedNodes.Remove(route.NodeId))
+        {
+            GrainFactory.GetGrain<IWebNodeGrain>(route.NodeId).UntrackUserAsync(Uid).Ignore();
+        }
+
+        // Presence changes only when the grace runs out; look again then.
+        var grace = client.Transport == TransportKind.WebSocket ? _options.WebSocketGrace : _options.AjaxGrace;
+        this.RegisterGrainTimer(static (self, _) => self.OnGraceElapsed(), this, new GrainTimerCreationOptions
+        {
+            DueTime = grace + TimeSpan.FromMilliseconds(1),
+            Period = Timeout.InfiniteTimeSpan,
+            KeepAlive = true,
+        });
+    }
+
+    private Task OnGraceElapsed()
+    {
+        UpdatePresence();
+        return Task.CompletedTask;
+    }
+
+    private UserPresence ComputePresence()
+    {
+        var now = time.GetUtcNow();
+        bool ws = false, ajax = false;
+        foreach (var client in _clients.Values)
+        {
+            var grace = client.Transport == TransportKind.WebSocket ? _options.WebSocketGrace : _options.AjaxGrace;
+            var present = client.Route is not null || (client.DisconnectedAt is { } at && now - at < grace);
+            if (!present)
+            {
+                continue;
+            }
+
+            if (client.Transport == TransportKind.WebSocket)
+            {
+                ws = true;
+            }
+            else
+            {
+                ajax = true;
+            }
+        }
+
+        return new UserPresence(ws, ajax);
+    }
+
+    /// <summary>Publishes presence transitions: to the uid's shard, and <c>uidport-open/close</c> to handlers.</summary>
+    private void UpdatePresence()
+    {
+        var presence = ComputePresence();
+        if (presence == _publishedPresence)
+        {
+            return;
+        }
+
+        var wasAny = _publishedPresence.Any;
+        _publishedPresence = presence;
+        var shard = PresenceShards.ShardOf(Uid, _options.PresenceShards);
+        GrainFactory.GetGrain<IPresenceShardGrain>(shard).UpdateAsync(Uid, presence).Ignore();
+
+        if (presence.Any != wasAny)
+        {
+            var id = presence.Any ? SenteEventIds.UidPortOpen : SenteEventIds.UidPortClose;
+            Log.UidPort(logger, Uid, id);
+            var evt = new SenteEvent(id, System.Text.Json.JsonSerializer.Serialize(Uid));
+            var stream = this.GetStreamProvider(SenteStreams.ProviderName).GetStream<InboundEvent>(SenteStreams.Inbound(Uid));
+            stream.OnNextAsync(new InboundEvent(Uid, null, null, evt, null, null, TransportKind.WebSocket)).Ignore();
+        }
+    }
+
+    private void EnsureSweepTimer()
+    {
+        // KeepAlive: while the user has client-ids, this activation holds their outboxes and must not
+        // be collected as idle; the sweep lets it go once the last one expires.
+        _sweepTimer ??= this.RegisterGrainTimer(static (self, _) => self.Sweep(), this, new GrainTimerCreationOptions
+        {
+            DueTime = _options.SweepInterval,
+            Period = _options.SweepInterval,
+            KeepAlive = true,
+        });
+    }
+
+    private Task Sweep()
+    {
+        var now = time.GetUtcNow();
+        List<string>? expired = null;
+        foreach (var client in _clients.Values)
+        {
+            if (client.Route is null && client.DisconnectedAt is { } at && now - at >= _options.RetentionAge)
+            {
+                (expired ??= []).Add(client.ClientId);
+            }
+        }
+
+        if (expired is not null)
+        {
+            foreach (var id in expired)
+            {
+                Log.ClientExpired(logger, Uid, id);
+                _clients.Remove(id);
+            }
+        }
+
+        UpdatePresence();
+        if (_clients.Count == 0)
+        {
+            _sweepTimer?.Dispose();
+            _sweepTimer = null;
+            DeactivateOnIdle();
+        }
+
+        return Task.CompletedTask;
+    }
+}
