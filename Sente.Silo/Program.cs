@@ -1,1 +1,28 @@
-Console.WriteLine("silo placeholder");
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Sente.Grains.Demo;
+
+// A thin silo host: clustering, storage, streams, Sente's grains and the application's handlers.
+var builder = Host.CreateApplicationBuilder(args);
+var silo = builder.Configuration.GetSection("Orleans");
+var siloPort = silo.GetValue("SiloPort", 11111);
+var gatewayPort = silo.GetValue("GatewayPort", 30000);
+var primaryPort = silo.GetValue<int?>("PrimarySiloPort");
+var serviceId = silo.GetValue("ServiceId", "sente")!;
+var clusterId = silo.GetValue("ClusterId", "sente-dev")!;
+
+builder.UseOrleans(orleans =>
+{
+    // Localhost clustering: the first silo is the primary; others join it with Orleans:PrimarySiloPort.
+    var primary = primaryPort is { } p && p != siloPort ? new IPEndPoint(IPAddress.Loopback, p) : null;
+    orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId, clusterId);
+    orleans.AddMemoryGrainStorageAsDefault();
+    orleans.AddSente(o => builder.Configuration.GetSection("Sente:Grains").Bind(o));
+    if (builder.Configuration.GetValue("Sente:Demo", true))
+    {
+        orleans.AddSenteDemoHandlers();
+    }
+});
+
+await builder.Build().RunAsync();

@@ -1,1 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Sente.Web;
+
+await SenteWebApplication.Build(args).RunAsync();

@@ -1,0 +1,9 @@
+using Sente.Web.Internal.Nodes;
+
+namespace Sente.Web.Internal.Connections;
+
+/// <summary>Creates the Orleans side of a connection.</summary>
+internal sealed class ConnectionSessionFactory(IClusterClient cluster, WebNode node)
+{
+    public ConnectionSession Create(SenteConnection connection) => new(connection, cluster, node);
+}

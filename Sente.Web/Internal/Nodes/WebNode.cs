@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sente.Grains;
+using Sente.Web.Internal.Connections;
+
+namespace Sente.Web.Internal.Nodes;
+
+/// <summary>
+/// This process as a web node: its id, its grain-observer reference (held strongly: Orleans keeps
+/// observers weakly and a collected one fails deliveries), and its liveness heartbeat.
+/// </summary>
+internal sealed partial class WebNode(
+    IClusterClient cluster,
+    LocalConnectionRegistry registry,
+    IOptions<SenteOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<WebNode> logger) : IHostedService, IDisposable
+{
+    private readonly WebNodeObserver _observerObject = new(registry);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
+    private IWebNodeObserver? _observer;
+    private Task? _heartbeat;
+
+    public string NodeId { get; } = options.Value.NodeId;
+
+    /// <summary>Gets the observer reference, created on first use (the cluster client is running by then).</summary>
+    public IWebNodeObserver Observer
+    {
+        get
+        {
+            if (_observer is { } observer)
+            {
+                return observer;
+            }
+
+            lock (_lock)
+            {
+                return _observer ??= cluster.CreateObjectReference<IWebNodeObserver>(_observerObject);
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Heartbeats start once the whole host (co-hosted silo included) is up.
+        lifetime.ApplicationStarted.Register(() => _heartbeat = HeartbeatLoopAsync(_stopping.Token));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        foreach (var connection in registry.All)
+        {
+            connection.Close(1001, "server shutting down");
+        }
+
+        try
+        {
+            await cluster.GetGrain<IWebNodeGrain>(NodeId).StopAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            Log.StopNotRecorded(logger, ex, NodeId);
+        }
+
+        if (_heartbeat is { } heartbeat)
+        {
+            await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        if (_observer is { } observer)
+        {
+            cluster.DeleteObjectReference<IWebNodeObserver>(observer);
+        }
+
+        GC.KeepAlive(_observerObject);
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var grain = cluster.GetGrain<IWebNodeGrain>(NodeId);
+        using var timer = new PeriodicTimer(o.NodeHeartbeatInterval);
+        Log.Started(logger, NodeId);
+        try
+        {
+            do
+            {
+                try
+                {
+                    if (await grain.HeartbeatAsync(o.NodeLease))
+                    {
+                        // We were declared dead (e.g. a long partition): user grains stopped routing
+                        // here, so our clients must reconnect to be routed again.
+                        Log.WasDeclaredDead(logger, NodeId, registry.Count);
+                        foreach (var connection in registry.All)
+                        {
+                            connection.Close(1013, "node lease lost");
+                        }
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Log.HeartbeatFailed(logger, ex, NodeId);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(300, LogLevel.Information, "Web node {FrontendId} started.", EventName = "NodeStarted")]
+        public static partial void Started(ILogger logger, string frontendId);
+
+        [LoggerMessage(301, LogLevel.Warning, "Web node {FrontendId}: heartbeat failed.", EventName = "HeartbeatFailed")]
+        public static partial void HeartbeatFailed(ILogger logger, Exception exception, string frontendId);
+
+        [LoggerMessage(302, LogLevel.Warning, "Web node {FrontendId} had been declared dead; closing {Count} connection(s) so they resume.", EventName = "WasDeclaredDead")]
+        public static partial void WasDeclaredDead(ILogger logger, string frontendId, int count);
+
+        [LoggerMessage(303, LogLevel.Warning, "Web node {FrontendId}: could not record a clean stop; its lease will expire instead.", EventName = "StopNotRecorded")]
+        public static partial void StopNotRecorded(ILogger logger, Exception exception, string frontendId);
+    }
+}

@@ -1,0 +1,32 @@
+using Sente.Grains;
+using Sente.Protocol;
+using Sente.Web.Internal.Connections;
+
+namespace Sente.Web.Internal.Nodes;
+
+/// <summary>Receives deliveries and replies from grains and hands them to this node's connections.</summary>
+internal sealed class WebNodeObserver(LocalConnectionRegistry registry) : IWebNodeObserver
+{
+    public Task<bool> DeliverAsync(string connectionId, long firstSeq, SenteEvent[] events) =>
+        Task.FromResult(registry.TryGet(connectionId, out var connection) && connection.TryDeliver(firstSeq, events));
+
+    public Task ReplyAsync(string connectionId, string callback, string replyJson)
+    {
+        if (registry.TryGet(connectionId, out var connection))
+        {
+            connection.Send(EnvelopeWriter.Reply(replyJson, callback));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CloseAsync(string connectionId, string reason)
+    {
+        if (registry.TryGet(connectionId, out var connection))
+        {
+            connection.Close(1013, reason);
+        }
+
+        return Task.CompletedTask;
+    }
+}

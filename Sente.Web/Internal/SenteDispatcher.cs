@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sente.Protocol;
+using Sente.Web.Internal.Transports;
+
+namespace Sente.Web.Internal;
+
+/// <summary>
+/// Front door of the <c>/chsk</c> endpoint: validates the client-id, decides the uid, and hands the
+/// request to the transport that serves it. Transports never decide who may connect.
+/// </summary>
+internal sealed partial class SenteDispatcher(
+    WebSocketTransport webSockets,
+    IOptions<SenteOptions> options,
+    ILogger<SenteDispatcher> logger)
+{
+    private readonly SenteOptions _options = options.Value;
+
+    public async Task DispatchAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var clientId = query[ProtocolConstants.ClientIdQueryKey].ToString();
+        if (!ProtocolConstants.IsValidClientId(clientId))
+        {
+            Log.InvalidClientId(logger, context.Connection.RemoteIpAddress?.ToString());
+            await PlainAsync(context, StatusCodes.Status400BadRequest, "Missing or invalid client-id");
+            return;
+        }
+
+        long? lastSeq = null;
+        var lastSeqText = query[ProtocolConstants.LastSeqQueryKey].ToString();
+        if (lastSeqText.Length > 0)
+        {
+            if (!long.TryParse(lastSeqText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                await PlainAsync(context, StatusCodes.Status400BadRequest, "Invalid last-seq");
+                return;
+            }
+
+            lastSeq = parsed;
+        }
+
+        // Security pipeline (reject hook, CSRF, origin, authorization) plugs in here: issue #3.
+        var uid = _options.ResolveUserId(context) ?? ProtocolConstants.NilUid;
+        var handshakeData = _options.HandshakeData?.Invoke(context) is { } data
+            ? JsonSerializer.Serialize(data, JsonSerializerOptions.Web)
+            : null;
+        var request = new SenteRequest(uid, clientId, lastSeq, handshakeData);
+
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.ProcessRequestAsync(context, request);
+            return;
+        }
+
+        // The Ajax long-poll transport (GET poll, POST send) is the next issue's; until then say so.
+        await PlainAsync(context, StatusCodes.Status400BadRequest, "WebSocket upgrade required");
+    }
+
+    private static Task PlainAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Request from {RemoteIp} without a valid client-id; answered 400.", EventName = "InvalidClientId")]
+        public static partial void InvalidClientId(ILogger logger, string? remoteIp);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Sente.Web;
+
+/// <summary>Options of a Sente web node (<c>services.AddSente(o => ...)</c>, or the <c>Sente</c> configuration section).</summary>
+public sealed class SenteOptions
+{
+    /// <summary>Gets the WebSocket transport options.</summary>
+    public WebSocketTransportOptions WebSockets { get; } = new();
+
+    /// <summary>Gets or sets the long-poll hold advertised in the handshake as <c>lp-timeout-ms</c>.</summary>
+    /// <value>Defaults to 20 s (Sente's): under common 30 s proxy timeouts, and under the client's 60 s request timeout.</value>
+    public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Gets or sets the largest client message (WebSocket message after reassembly, or POST body), in UTF-8 bytes.</summary>
+    /// <value>Defaults to 64 KiB (PROTOCOL.md section 8): ample for events, small enough that one client cannot hog memory.</value>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Gets or sets this node's id; must be unique among live web nodes.</summary>
+    /// <value>Defaults to a random id per process: a restarted node is a new node.</value>
+    public string NodeId { get; set; } = $"web-{Guid.NewGuid():N}";
+
+    /// <summary>Gets or sets how often this node renews its liveness lease.</summary>
+    /// <value>Defaults to 2 s.</value>
+    public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how long the node counts as alive without a heartbeat; a killed node stops receiving routes within this time.</summary>
+    /// <value>Defaults to 8 s: four missed heartbeats, so a GC pause or a slow silo does not declare a healthy node dead.</value>
+    public TimeSpan NodeLease { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Gets or sets how many events may wait unwritten on one connection before it is treated as stalled and closed.</summary>
+    /// <value>Defaults to 10,000: far beyond a healthy client; bounds memory a stalled socket can pin.</value>
+    public int MaxQueuedEventsPerConnection { get; set; } = 10_000;
+
+    /// <summary>Gets or sets the delegate resolving the uid of a request (Sente's <c>:user-id-fn</c>).</summary>
+    /// <value>
+    /// Defaults to the authenticated user's <c>NameIdentifier</c> claim, else its name; <see langword="null"/>
+    /// (anonymous) becomes <c>sente/nil-uid</c>.
+    /// </value>
+    public Func<HttpContext, string?> ResolveUserId { get; set; } = DefaultUserId.Resolve;
+
+    /// <summary>Gets or sets the delegate producing application handshake data (Sente's <c>:handshake-data-fn</c>), serialised with System.Text.Json.</summary>
+    /// <value>Defaults to none (<c>null</c> on the wire).</value>
+    public Func<HttpContext, object?>? HandshakeData { get; set; }
+
+    /// <summary>Gets or sets the API key the HTTP push API requires as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    /// <value>Defaults to none: then the API answers loopback callers only.</value>
+    public string? ApiKey { get; set; }
+}
+
+/// <summary>Options of the WebSocket transport.</summary>
+public sealed class WebSocketTransportOptions
+{
+    /// <summary>Gets or sets after how long without inbound traffic the server pings (<c>["chsk/ws-ping", null]</c>).</summary>
+    /// <value>Defaults to 12.5 s (Sente's): under common 30–60 s idle timeouts of proxies and load balancers.</value>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromMilliseconds(12_500);
+
+    /// <summary>Gets or sets how long after a ping the connection is closed when nothing arrives.</summary>
+    /// <value>Defaults to 10 s (Sente's).</value>
+    public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets the batching window: after a batch frame, further pushes wait at most this long to leave together.</summary>
+    /// <value>Defaults to 30 ms (Sente's <c>send-buf-ms-ws</c>); a push to an idle connection leaves at once.</value>
+    public TimeSpan SendWindow { get; set; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Gets or sets how many malformed messages within <see cref="MalformedWindow"/> close a connection with 1008.</summary>
+    /// <value>Defaults to 10 (PROTOCOL.md section 8).</value>
+    public int MaxMalformedMessages { get; set; } = 10;
+
+    /// <summary>Gets or sets the window for <see cref="MaxMalformedMessages"/>.</summary>
+    /// <value>Defaults to 10 s.</value>
+    public TimeSpan MalformedWindow { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Sente.Grains.Demo;
+using Sente.Web.Demo;
+using Sente.Web.Hosting;
+
+namespace Sente.Web;
+
+/// <summary>
+/// The Sente web process as <c>dotnet run --project Sente.Web</c> starts it: a web node plus either a
+/// co-hosted silo (embedded default) or an Orleans client of separate silos. Tests build it too.
+/// </summary>
+public static class SenteWebApplication
+{
+    /// <summary>Builds the application from command-line arguments and configuration.</summary>
+    /// <param name="args">Arguments (<c>--Orleans:Mode=Client</c>, <c>--urls</c>, ...).</param>
+    /// <param name="configure">A last chance to change the builder (tests).</param>
+    /// <returns>The application, not yet started.</returns>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var orleans = builder.Configuration.GetSection("Orleans").Get<OrleansHostingOptions>() ?? new OrleansHostingOptions();
+        var demo = builder.Configuration.GetValue("Sente:Demo", false);
+
+        if (orleans.IsEmbedded)
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPorts()[0], null, orleans.ServiceId, orleans.ClusterId);
+                silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddSente(o => builder.Configuration.GetSection("Sente:Grains").Bind(o));
+                if (demo)
+                {
+                    silo.AddSenteDemoHandlers();
+                }
+            });
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.UseLocalhostClustering(orleans.GatewayPorts(), orleans.ServiceId, orleans.ClusterId);
+                client.AddSenteStreams();
+            });
+        }
+
+        builder.Services.AddSente(o => builder.Configuration.GetSection("Sente").Bind(o));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "sente-demo";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddHealthChecks();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapSente();
+        app.MapSenteApi();
+        app.MapHealthChecks("/healthz");
+        if (demo)
+        {
+            app.MapSenteDemo();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app));
+        return app;
+    }
+
+    private static void PrintUrls(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            // Printed plainly (not only logged) so the URL is easy to find among the silo's start-up logs.
+            Console.WriteLine($"Sente is running: open {address}/");
+        }
+    }
+}
