@@ -70,16 +70,23 @@ internal sealed partial class WebNode(
         {
             await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        if (_observer is { } observer)
+        {
+            try
+            {
+                cluster.DeleteObjectReference<IWebNodeObserver>(observer);
+            }
+            catch (ArgumentException)
+            {
+                // The runtime already dropped it while shutting down.
+            }
+        }
     }
 
     public void Dispose()
     {
         _stopping.Dispose();
-        if (_observer is { } observer)
-        {
-            cluster.DeleteObjectReference<IWebNodeObserver>(observer);
-        }
-
         GC.KeepAlive(_observerObject);
     }
 

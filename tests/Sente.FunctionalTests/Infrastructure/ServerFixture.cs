@@ -1,0 +1,31 @@
+namespace Sente.FunctionalTests.Infrastructure;
+
+/// <summary>One embedded Sente server shared by a test class.</summary>
+public class ServerFixture : IAsyncLifetime
+{
+    public SenteServer Server { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync() => Server = await SenteServer.StartAsync(Settings);
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>A server with sub-second keep-alive timings, for ping tests.</summary>
+public sealed class FastKeepAliveServerFixture : ServerFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sente:WebSockets:KeepAlive"] = "00:00:00.300",
+        ["Sente:WebSockets:PingTimeout"] = "00:00:00.400",
+    };
+}
+
+/// <summary>A server whose HTTP API requires a key.</summary>
+public sealed class ApiKeyServerFixture : ServerFixture
+{
+    public const string Key = "test-key-123";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sente:ApiKey"] = Key };
+}
