@@ -33,6 +33,47 @@ public sealed class EnvelopeParserTests
         Assert.Null(envelope);
     }
 
+    public static TheoryData<byte[]> InvalidUtf8InsideStrings() => new()
+    {
+        // 0xFF never occurs in UTF-8; here inside the event id.
+        { [.. "[[\"a/"u8, 0xFF, .. "\"], null]"u8] },
+        // Inside the data.
+        { [.. "[[\"a/b\", \""u8, 0xC3, 0x28, .. "\"], null]"u8] },
+        // Inside the callback.
+        { [.. "[[\"a/b\"], \"k"u8, 0xFE, .. "\"]"u8] },
+        // Overlong encoding of '/'.
+        { [.. "[[\"a"u8, 0xC0, 0xAF, .. "b\"], null]"u8] },
+        // A UTF-16 surrogate encoded as UTF-8 (CESU-8).
+        { [.. "[[\"a/b\"], null, {\"k\": \""u8, 0xED, 0xA0, 0x80, .. "\"}]"u8] },
+        // Truncated multi-byte sequence.
+        { [.. "[[\"a/b\", \""u8, 0xE6, 0x97, .. "\"], null]"u8] },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8InsideStrings))]
+    public void TryParse_InvalidUtf8InsideStrings_ReturnsInvalidJson(byte[] bytes)
+    {
+        // JsonDocument accepts bad UTF-8 inside string tokens and only fails later, in GetString.
+        Assert.Equal(EnvelopeError.InvalidJson, EnvelopeParser.TryParse(bytes, out var envelope));
+        Assert.Null(envelope);
+    }
+
+    [Theory]
+    [InlineData("""[["a/b"], "\ud800"]""")]
+    [InlineData("""[["a/b"], "k\udc00"]""")]
+    public void TryParse_UnpairedSurrogateEscapeInCallback_ReturnsInvalidCallback(string text)
+    {
+        Assert.Equal(EnvelopeError.InvalidCallback, EnvelopeParser.TryParse(text, out var envelope));
+        Assert.Null(envelope);
+    }
+
+    [Fact]
+    public void TryParse_PairedSurrogateEscapeInCallback_ReturnsCallback()
+    {
+        Assert.Equal(EnvelopeError.None, EnvelopeParser.TryParse("""[["a/b"], "\ud83d\ude00"]""", out var envelope));
+        Assert.Equal("😀", envelope!.Callback);
+    }
+
     [Fact]
     public void TryParse_Utf8ByteOrderMark_ReturnsInvalidJson()
     {

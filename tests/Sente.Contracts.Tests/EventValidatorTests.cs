@@ -66,6 +66,26 @@ public sealed class EventValidatorTests
         Assert.Equal(expected, EventValidator.Validate(JsonAssert.Parse(json)));
     }
 
+    [Theory]
+    [InlineData("""["a/\ud800"]""")]
+    [InlineData("""["\udc00/b", 1]""")]
+    public void Validate_UnpairedSurrogateEscapeInId_ReturnsUnnamespacedId(string json)
+    {
+        // Valid JSON text, but not a string .NET can read: GetString throws. The validator must not.
+        Assert.Equal(EventError.UnnamespacedId, EventValidator.Validate(JsonAssert.Parse(json)));
+    }
+
+    [Fact]
+    public void AsEvent_UnpairedSurrogateEscapeInId_WrapsPayloadAsBadEvent()
+    {
+        const string json = """["a/\ud800",1]""";
+
+        var evt = EventValidator.AsEvent(JsonAssert.Parse(json));
+
+        Assert.Equal(SenteEventIds.BadEvent, evt.Id);
+        Assert.Equal(json, evt.DataJson);
+    }
+
     [Fact]
     public void Validate_UndefinedElement_ReturnsWrongType()
     {
