@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Sente.Protocol;
 
@@ -36,6 +37,14 @@ public static class EnvelopeParser
     public static EnvelopeError TryParse(ReadOnlyMemory<byte> utf8, out Envelope? envelope)
     {
         envelope = null;
+
+        // JsonDocument accepts invalid UTF-8 inside string tokens and only fails later, when a
+        // string is read; check the whole message first so bad bytes never reach a handler.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return EnvelopeError.InvalidJson;
+        }
+
         JsonDocument document;
         try
         {
@@ -47,7 +56,7 @@ public static class EnvelopeParser
         }
         catch (ArgumentException)
         {
-            // Invalid UTF-8 surfaces as ArgumentException from the reader.
+            // Defensive: a malformed message must never throw out of the parser.
             return EnvelopeError.InvalidJson;
         }
 
@@ -63,8 +72,7 @@ public static class EnvelopeParser
             string? callback = null;
             if (cb.ValueKind == JsonValueKind.String)
             {
-                callback = cb.GetString();
-                if (!ProtocolConstants.IsValidCallback(callback))
+                if (!JsonStrings.TryGetString(cb, out callback) || !ProtocolConstants.IsValidCallback(callback))
                 {
                     return EnvelopeError.InvalidCallback;
                 }

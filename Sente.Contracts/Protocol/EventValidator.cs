@@ -76,7 +76,8 @@ public static class EventValidator
             return EventError.WrongIdType;
         }
 
-        return IsValidId(id.GetString()) ? EventError.None : EventError.UnnamespacedId;
+        // An id with an unpaired surrogate escape ("\ud800") is valid JSON but not readable text.
+        return JsonStrings.TryGetString(id, out var text) && IsValidId(text) ? EventError.None : EventError.UnnamespacedId;
     }
 
     /// <summary>Converts a validated JSON value into a <see cref="SenteEvent"/>.</summary>
