@@ -29,8 +29,10 @@ public static class ReconnectBackoff
             return TimeSpan.Zero;
         }
 
-        var power = Math.Pow(2, Math.Min(attempt, MaxExponent));
-        var ms = Math.Floor((power + (random01 * power)) * 500);
+        var lowMs = (1L << Math.Min(attempt, MaxExponent)) * 500;
+
+        // Clamped because random01 close to 1 rounds up to exactly 2^(n+1) × 500 in floating point.
+        var ms = Math.Min(lowMs + (long)(random01 * lowMs), (2 * lowMs) - 1);
         var wait = TimeSpan.FromMilliseconds(ms);
         return wait < Max ? wait : Max;
     }
