@@ -41,6 +41,21 @@ public sealed class SenteClientConnectionTests
     }
 
     [Fact]
+    public async Task ConnectAsync_NoHandshakeInTime_Throws()
+    {
+        await using var f = await ClientFixture.StartAsync(o => o.ConnectTimeout = TimeSpan.FromSeconds(15));
+
+        var connect = f.Client.ConnectAsync();
+        var connection = await f.Server.NextConnectionAsync();
+        f.Time.Advance(TimeSpan.FromSeconds(15));
+
+        var ex = await Assert.ThrowsAsync<SenteConnectException>(() => connect.DefaultTimeout());
+        Assert.Contains(nameof(SenteClientOptions.ConnectTimeout), ex.Message);
+        Assert.Null(await connection.Closed.DefaultTimeout());
+        Assert.False(f.Client.State.EverOpened);
+    }
+
+    [Fact]
     public async Task ConnectAsync_OnConnectingHook_SetsHeadersAndToken()
     {
         await using var f = await ClientFixture.StartAsync(o => o.OnConnecting = (ctx, _) =>
