@@ -1,1 +1,0 @@
-namespace Sente.Client; internal static class Placeholder { }

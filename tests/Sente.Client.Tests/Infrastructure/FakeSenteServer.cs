@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Sente.Client.Tests.Infrastructure;
+
+/// <summary>
+/// A scripted stand-in for the real server: Kestrel on loopback accepts WebSockets on /chsk and
+/// hands each one to the test as a <see cref="FakeConnection"/>, which sends what the test says
+/// and records what the client sends. It implements no protocol logic beyond answering pings.
+/// </summary>
+internal sealed class FakeSenteServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<FakeConnection> _connections = Channel.CreateUnbounded<FakeConnection>();
+    private readonly ConcurrentQueue<int> _rejections = new();
+    private readonly Channel<IQueryCollection> _rejected = Channel.CreateUnbounded<IQueryCollection>();
+
+    private FakeSenteServer(WebApplication app) => _app = app;
+
+    public Uri ChskUri { get; private set; } = null!;
+
+    /// <summary>Gets or sets a value indicating whether new connections answer client pings with "pong".</summary>
+    public bool AutoPong { get; set; } = true;
+
+    public static async Task<FakeSenteServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeSenteServer(app);
+        app.UseWebSockets();
+        app.Map("/chsk", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.ChskUri = new Uri(address.TrimEnd('/') + "/chsk");
+        return server;
+    }
+
+    /// <summary>Makes the next upgrade request fail with <paramref name="status"/>.</summary>
+    public void RejectNextUpgrade(int status) => _rejections.Enqueue(status);
+
+    public Task<FakeConnection> NextConnectionAsync() => _connections.Reader.ReadAsync().AsTask().DefaultTimeout();
+
+    public Task<IQueryCollection> NextRejectedAsync() => _rejected.Reader.ReadAsync().AsTask().DefaultTimeout();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (_rejections.TryDequeue(out var status))
+        {
+            context.Response.StatusCode = status;
+            _rejected.Writer.TryWrite(context.Request.Query);
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeConnection(context, socket, AutoPong);
+        _connections.Writer.TryWrite(connection);
+        await connection.RunAsync();
+    }
+}
