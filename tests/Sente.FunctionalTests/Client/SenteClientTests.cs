@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using Sente.Client;
+using Sente.FunctionalTests.Infrastructure;
+using Sente.FunctionalTests.WebSockets;
+using Sente.Grains;
+using Sente.Protocol;
+
+namespace Sente.FunctionalTests.Client;
+
+/// <summary>Sente.Client against the real server (embedded default on Kestrel).</summary>
+[Trait("Category", "Functional")]
+public sealed class SenteClientTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private SenteServer Server => fixture.Server;
+
+    private async Task<SenteClient> ConnectAsync(string? user = null, string? clientId = null)
+    {
+        var options = new SenteClientOptions { Uri = Server.ChskUri, ClientId = clientId ?? HandshakeTests.NewClientId() };
+        if (user is not null)
+        {
+            var cookie = await Server.LoginAsync(user);
+            var (name, value) = (cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..]);
+            options.Cookies = new CookieContainer();
+            options.Cookies.Add(new Cookie(name, value, "/", Server.BaseUri.Host));
+        }
+
+        var client = new SenteClient(options);
+        await client.ConnectAsync().DefaultTimeout();
+        return client;
+    }
+
+    [Fact]
+    public async Task Request_Echo_ReturnsData()
+    {
+        await using var client = await ConnectAsync();
+
+        var reply = await client.RequestAsync(new SenteEvent("demo/echo", """{"n":42}"""), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(42, reply.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task Request_NoReply_FailsWithChskTimeout()
+    {
+        await using var client = await ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<SenteRequestException>(
+            () => client.RequestAsync(new SenteEvent(TestHandlers.Silent), TimeSpan.FromMilliseconds(300)).DefaultTimeout());
+
+        Assert.Equal(CallbackReplies.Timeout, error.Reason);
+    }
+
+    [Fact]
+    public async Task Request_InFlightWhenConnectionDrops_FailsWithChskClosedPromptly()
+    {
+        await using var client = await ConnectAsync();
+
+        var pending = client.RequestAsync(new SenteEvent(TestHandlers.Silent), TimeSpan.FromSeconds(30));
+        client.BreakConnection();
+
+        var error = await Assert.ThrowsAsync<SenteRequestException>(() => pending.DefaultTimeout(TimeSpan.FromSeconds(2)));
+        Assert.Equal(CallbackReplies.Closed, error.Reason);
+    }
+
+    [Fact]
+    public async Task Request_UnknownEvent_FailsWithChskError()
+    {
+        await using var client = await ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<SenteRequestException>(
+            () => client.RequestAsync(new SenteEvent("nobody/home"), TimeSpan.FromSeconds(5)).DefaultTimeout());
+
+        Assert.Equal(CallbackReplies.Error, error.Reason);
+    }
+
+    [Fact]
+    public async Task BrokenTwiceWhile1000EventsPushed_ClientResumesAndHandlesEachExactlyOnceInOrder()
+    {
+        await using var client = await ConnectAsync("client-resume");
+        var received = new List<int>();
+        var seqs = new List<long>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.On("test/n", e =>
+        {
+            received.Add(int.Parse(e.Event.DataJson!, CultureInfo.InvariantCulture));
+            seqs.Add(e.Seq);
+            if (received.Count == 300 || received.Count == 700)
+            {
+                client.BreakConnection();
+            }
+
+            if (received.Count >= 1000)
+            {
+                all.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        var user = Server.Cluster.GetGrain<IUserGrain>("client-resume");
+        for (var i = 1; i <= 1000; i++)
+        {
+            await user.SendAsync(new SenteEvent("test/n", i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        await all.Task.DefaultTimeout(TimeSpan.FromSeconds(30));
+        Assert.Equal(Enumerable.Range(1, 1000), received);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), seqs);
+        Assert.Null(client.State.LastError);
+    }
+
+    [Fact]
+    public async Task TwoClientsOfOneUser_BothHandleAPush()
+    {
+        await using var tab1 = await ConnectAsync("client-tabs");
+        await using var tab2 = await ConnectAsync("client-tabs");
+        var got1 = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var got2 = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        tab1.On("chat/msg", e => { got1.TrySetResult(e.Event.DataJson); return ValueTask.CompletedTask; });
+        tab2.On("chat/msg", e => { got2.TrySetResult(e.Event.DataJson); return ValueTask.CompletedTask; });
+
+        Assert.Equal(2, await Server.Cluster.GetGrain<IUserGrain>("client-tabs").SendAsync(new SenteEvent("chat/msg", "\"hi\"")));
+
+        Assert.Equal("\"hi\"", await got1.Task.DefaultTimeout());
+        Assert.Equal("\"hi\"", await got2.Task.DefaultTimeout());
+    }
+}
