@@ -29,3 +29,15 @@ public sealed class ApiKeyServerFixture : ServerFixture
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sente:ApiKey"] = Key };
 }
+
+/// <summary>A server with short reconnect graces, for presence tests.</summary>
+public sealed class ShortGraceServerFixture : ServerFixture
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(600);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sente:Grains:WebSocketGrace"] = "00:00:00.600",
+        ["Sente:Grains:AjaxGrace"] = "00:00:01",
+    };
+}

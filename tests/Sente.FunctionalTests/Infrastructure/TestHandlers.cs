@@ -13,6 +13,16 @@ public static class TestHandlers
 
     public static void Register(IServiceCollection services)
     {
+        services.AddSingleton<EventRecorder>();
+        foreach (var id in new[] { "chsk/uidport-open", "chsk/uidport-close", "chsk/bad-event" })
+        {
+            services.AddSenteHandler(id, ctx =>
+            {
+                ctx.Services.GetRequiredService<EventRecorder>().Record(ctx.Uid, ctx.EventId, ctx.Event.DataJson);
+                return Task.CompletedTask;
+            });
+        }
+
         services.AddSenteHandler(Silent, _ => Task.CompletedTask);
         services.AddSenteHandler(PushMany, async ctx =>
         {
