@@ -1,1 +1,0 @@
-namespace Sente.Grains; internal static class Placeholder { }
