@@ -75,7 +75,13 @@ internal sealed partial class SenteQueueAdapterReceiver : IQueueAdapterReceiver
         {
             batches = await _queue.Dequeue(_lastRead, acknowledge, maxCount, _maxWait, cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The agent is stopping. An empty read ends its pump quietly, where an exception would
+            // be logged as a failed read; nothing was taken off the queue either way.
+            return [];
+        }
+        catch (Exception exception)
         {
             LogReadFailed(_queueName, exception);
             throw;
