@@ -11,7 +11,10 @@ public static class SenteStreams
     /// <summary>The namespace of the per-uid inbound streams.</summary>
     public const string InboundNamespace = "sente-in";
 
-    /// <summary>The grain storage the stream provider's pub-sub uses.</summary>
+    /// <summary>
+    /// The grain storage an explicit stream pub-sub uses. The <c>sente</c> provider defaults to
+    /// implicit subscriptions only and then needs no such storage.
+    /// </summary>
     public const string PubSubStore = "PubSubStore";
 
     /// <summary>The stream carrying one user's client events, in order.</summary>
