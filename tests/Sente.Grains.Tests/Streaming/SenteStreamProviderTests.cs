@@ -47,7 +47,7 @@ public sealed class SenteStreamProviderTests(SenteClusterFixture fixture)
         const int count = 100;
         var uid = NewUid();
         var recording = InboundEventRecorder.Expect(uid, lastSeq: count - 1);
-        var stream = fixture.Client.GetStreamProvider(SenteStreams.ProviderName).GetStream<InboundEvent>(SenteStreams.Inbound(uid));
+        var stream = fixture.Client.GetStreamProvider(SenteStreams.ProviderName).GetStream<InboundEvent>(TestStreams.For(uid));
 
         for (var seq = 0; seq < count; seq++)
         {

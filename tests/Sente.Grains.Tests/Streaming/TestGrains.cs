@@ -6,7 +6,18 @@ using Sente.Wire;
 
 namespace Sente.Grains.Tests.Streaming;
 
-/// <summary>Test-only implicit subscriber of the inbound namespace; records each event's seq.</summary>
+/// <summary>
+/// The provider tests' own stream namespace: the production namespace has a production subscriber
+/// (the user inbox grain), which these tests must not depend on.
+/// </summary>
+public static class TestStreams
+{
+    public const string Namespace = "sente-test-in";
+
+    public static StreamId For(string uid) => StreamId.Create(Namespace, uid);
+}
+
+/// <summary>Test-only implicit subscriber of the test namespace; records each event's seq.</summary>
 public interface IRecordingSubscriberGrain : IGrainWithStringKey
 {
 }
@@ -18,7 +29,7 @@ public interface ITestProducerGrain : IGrainWithGuidKey
     Task Produce(string[] uids, int count);
 }
 
-[ImplicitStreamSubscription(SenteStreams.InboundNamespace)]
+[ImplicitStreamSubscription(TestStreams.Namespace)]
 public sealed class RecordingSubscriberGrain : Grain, IRecordingSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<InboundEvent>
 {
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -40,7 +51,7 @@ public sealed class TestProducerGrain : Grain, ITestProducerGrain
     public async Task Produce(string[] uids, int count)
     {
         var provider = this.GetStreamProvider(SenteStreams.ProviderName);
-        var streams = uids.Select(uid => provider.GetStream<InboundEvent>(SenteStreams.Inbound(uid))).ToArray();
+        var streams = uids.Select(uid => provider.GetStream<InboundEvent>(TestStreams.For(uid))).ToArray();
         for (var seq = 0; seq < count; seq++)
         {
             for (var i = 0; i < uids.Length; i++)
