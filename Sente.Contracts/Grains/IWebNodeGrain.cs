@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Sente.Wire;
 
 namespace Sente.Grains;
 
@@ -12,12 +13,18 @@ public interface IWebNodeGrain : IGrainWithStringKey
 {
     /// <summary>Renews the node's lease.</summary>
     /// <param name="lease">How long the node counts as alive without another heartbeat.</param>
-    /// <returns>
-    /// <see langword="true"/> when the node had been declared dead since its last heartbeat: user grains
-    /// stopped routing to it, so it must close its connections and let their clients resume.
-    /// </returns>
+    /// <returns>What the node must do to keep routes consistent (see <see cref="WebNodeLeaseStatus"/>).</returns>
     [Alias("HeartbeatAsync")]
-    Task<bool> HeartbeatAsync(TimeSpan lease);
+    Task<WebNodeLeaseStatus> HeartbeatAsync(TimeSpan lease);
+
+    /// <summary>
+    /// The node re-registers the uids of all its connections, after a heartbeat answered
+    /// <see cref="WebNodeLeaseStatus.Fresh"/> (this lease's activation lost its list, e.g. its silo died).
+    /// </summary>
+    /// <param name="uids">The uids of the node's live connections.</param>
+    /// <returns>A task.</returns>
+    [Alias("TrackUsersAsync")]
+    Task TrackUsersAsync(string[] uids);
 
     /// <summary>A user grain routes to this node: tell it if the node dies.</summary>
     /// <param name="uid">The user.</param>

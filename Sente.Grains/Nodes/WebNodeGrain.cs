@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sente.Wire;
 
 namespace Sente.Grains.Nodes;
 
@@ -15,13 +16,17 @@ internal sealed partial class WebNodeGrain(
     private readonly HashSet<string> _users = new(StringComparer.Ordinal);
     private DateTimeOffset _leaseExpiry;
     private bool _declaredDead;
+    private bool _heardFrom;
     private IGrainTimer? _checkTimer;
 
     private string NodeId => this.GetPrimaryKeyString();
 
-    public Task<bool> HeartbeatAsync(TimeSpan lease)
+    public Task<WebNodeLeaseStatus> HeartbeatAsync(TimeSpan lease)
     {
-        var wasDead = _declaredDead;
+        var status = _declaredDead ? WebNodeLeaseStatus.WasDeclaredDead
+            : _heardFrom ? WebNodeLeaseStatus.Renewed
+            : WebNodeLeaseStatus.Fresh;
+        _heardFrom = true;
         _declaredDead = false;
         _leaseExpiry = time.GetUtcNow() + lease;
         _checkTimer ??= this.RegisterGrainTimer(static (self, _) => self.CheckLease(), this, new GrainTimerCreationOptions
@@ -30,7 +35,13 @@ internal sealed partial class WebNodeGrain(
             Period = options.Value.NodeLeaseCheckInterval,
             KeepAlive = true, // the lease must be watched even when nobody calls this grain
         });
-        return Task.FromResult(wasDead);
+        return Task.FromResult(status);
+    }
+
+    public Task TrackUsersAsync(string[] uids)
+    {
+        _users.UnionWith(uids);
+        return Task.CompletedTask;
     }
 
     public Task TrackUserAsync(string uid)

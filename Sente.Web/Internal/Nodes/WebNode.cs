@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Grains;
 using Sente.Web.Internal.Connections;
+using Sente.Wire;
 
 namespace Sente.Web.Internal.Nodes;
 
@@ -102,15 +103,29 @@ internal sealed partial class WebNode(
             {
                 try
                 {
-                    if (await grain.HeartbeatAsync(o.NodeLease))
+                    switch (await grain.HeartbeatAsync(o.NodeLease))
                     {
-                        // We were declared dead (e.g. a long partition): user grains stopped routing
-                        // here, so our clients must reconnect to be routed again.
-                        Log.WasDeclaredDead(logger, NodeId, registry.Count);
-                        foreach (var connection in registry.All)
-                        {
-                            connection.Close(1013, "node lease lost");
-                        }
+                        case WebNodeLeaseStatus.WasDeclaredDead:
+                            // We were declared dead (e.g. a long partition): user grains stopped routing
+                            // here, so our clients must reconnect to be routed again.
+                            Log.WasDeclaredDead(logger, NodeId, registry.Count);
+                            foreach (var connection in registry.All)
+                            {
+                                connection.Close(1013, "node lease lost");
+                            }
+
+                            break;
+                        case WebNodeLeaseStatus.Fresh:
+                            // The lease grain has no list of our users (first start, or its silo died):
+                            // give it one, so that if we die every user grain routing here is told.
+                            var uids = registry.All.Select(c => c.Uid).Distinct(StringComparer.Ordinal).ToArray();
+                            if (uids.Length > 0)
+                            {
+                                Log.Retracked(logger, NodeId, uids.Length);
+                                await grain.TrackUsersAsync(uids);
+                            }
+
+                            break;
                     }
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -136,6 +151,9 @@ internal sealed partial class WebNode(
 
         [LoggerMessage(302, LogLevel.Warning, "Web node {FrontendId} had been declared dead; closing {Count} connection(s) so they resume.", EventName = "WasDeclaredDead")]
         public static partial void WasDeclaredDead(ILogger logger, string frontendId, int count);
+
+        [LoggerMessage(304, LogLevel.Information, "Web node {FrontendId}: its lease grain was new; re-registered {Count} user(s).", EventName = "Retracked")]
+        public static partial void Retracked(ILogger logger, string frontendId, int count);
 
         [LoggerMessage(303, LogLevel.Warning, "Web node {FrontendId}: could not record a clean stop; its lease will expire instead.", EventName = "StopNotRecorded")]
         public static partial void StopNotRecorded(ILogger logger, Exception exception, string frontendId);

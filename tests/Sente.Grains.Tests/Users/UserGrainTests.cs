@@ -261,14 +261,32 @@ public sealed class UserGrainTests(UserGrainClusterFixture fixture) : IDisposabl
         var nodeId = "lease-" + uid;
         var user = Client.GetGrain<IUserGrain>(uid);
         var lease = Client.GetGrain<IWebNodeGrain>(nodeId);
-        Assert.False(await lease.HeartbeatAsync(TimeSpan.FromMilliseconds(400)));
+        Assert.Equal(WebNodeLeaseStatus.Fresh, await lease.HeartbeatAsync(TimeSpan.FromMilliseconds(400)));
         await Connect(user, "c1", "conn1", node: nodeId);
 
         // No more heartbeats: the node is "killed".
         await Eventually(async () => !(await user.GetClientsAsync()).Clients[0].Connected, "lease expiry reached the user grain");
 
         Assert.False(await lease.IsAliveAsync());
-        Assert.True(await lease.HeartbeatAsync(TimeSpan.FromSeconds(5)), "a node that comes back learns it was declared dead");
+        Assert.Equal(WebNodeLeaseStatus.WasDeclaredDead, await lease.HeartbeatAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(WebNodeLeaseStatus.Renewed, await lease.HeartbeatAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task WebNodeLease_RecreatedGrainLearnsUsersFromNode_ThenExpiryStillReachesThem()
+    {
+        // A lease grain that lost its list (silo failure) answers Fresh; the node re-registers its users.
+        var uid = NewUid();
+        var nodeId = "fresh-" + uid;
+        var user = Client.GetGrain<IUserGrain>(uid);
+        await Connect(user, "c1", "conn1", node: nodeId);
+        var lease = Client.GetGrain<IWebNodeGrain>(nodeId);
+        await lease.UntrackUserAsync(uid); // what a re-created lease grain would have lost
+
+        Assert.Equal(WebNodeLeaseStatus.Fresh, await lease.HeartbeatAsync(TimeSpan.FromMilliseconds(400)));
+        await lease.TrackUsersAsync([uid]);
+
+        await Eventually(async () => !(await user.GetClientsAsync()).Clients[0].Connected, "expiry reached the re-registered user");
     }
 
     [Fact]
