@@ -28,6 +28,8 @@ public static class CommandLine
           --idle-s N                 idle-cpu sampling time (default 10)
           --configuration C          which build's DLLs to start (default Release)
           --repo DIR                 repository root (default: found from the tool's location)
+          --sente-arg KEY=VALUE      extra configuration for the Sente processes (repeatable), e.g.
+                                     --sente-arg Sente:WebSockets:SendWindow=00:00:00.005
           --quiet                    less console output
         """;
 
@@ -94,6 +96,7 @@ public static class CommandLine
                     options.IntervalsMs.Clear();
                     options.IntervalsMs.AddRange(value.Split(',').Select(v => Positive(v, arg)));
                     break;
+                case "--sente-arg": options.SenteArgs.Add("--" + value.TrimStart('-')); break;
                 case "--out": options.Out = value; break;
                 case "--configuration": options.Configuration = value; break;
                 case "--repo": options.RepoRoot = value; break;

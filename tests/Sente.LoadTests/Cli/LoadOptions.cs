@@ -47,4 +47,7 @@ public sealed class LoadOptions
     public int IdleSeconds { get; set; } = 10;
 
     public bool Quiet { get; set; }
+
+    /// <summary>Extra configuration for the Sente processes (web and silo), e.g. <c>Sente:WebSockets:SendWindow=00:00:00.005</c>.</summary>
+    public List<string> SenteArgs { get; } = [];
 }

@@ -9,14 +9,14 @@ public static class SenteServers
 
     public sealed record Started(IReadOnlyList<ServerProcess> Processes, Uri BaseUri, int GatewayPort, string ClusterId);
 
-    public static async Task<Started> StartAsync(RepoPaths paths, bool embedded)
+    public static async Task<Started> StartAsync(RepoPaths paths, bool embedded, IReadOnlyList<string> extraArgs)
     {
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var http = FreePorts.Next();
         var silo = FreePorts.Next();
         var gateway = FreePorts.Next();
         var baseUri = new Uri($"http://127.0.0.1:{http}");
-        string[] quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Warning", "--Logging:LogLevel:Microsoft=Warning"];
+        string[] quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Warning", "--Logging:LogLevel:Microsoft=Warning", .. extraArgs];
         var processes = new List<ServerProcess>();
         try
         {
