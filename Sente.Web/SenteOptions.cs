@@ -60,8 +60,13 @@ public sealed class WebSocketTransportOptions
     public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the batching window: after a batch frame, further pushes wait at most this long to leave together.</summary>
-    /// <value>Defaults to 30 ms (Sente's <c>send-buf-ms-ws</c>); a push to an idle connection leaves at once.</value>
-    public TimeSpan SendWindow { get; set; } = TimeSpan.FromMilliseconds(30);
+    /// <value>
+    /// Defaults to 2 ms: a burst (many pushes within a few ms) still leaves as a few frames, while a
+    /// steady stream of pushes a few ms apart is not delayed. Sente's 30 ms (<c>send-buf-ms-ws</c>)
+    /// added up to 30 ms to every push arriving within 30 ms of the previous one (measured:
+    /// p50 18 ms at 500 pushes/s). A push to an idle connection always leaves at once. At most 30 ms.
+    /// </value>
+    public TimeSpan SendWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Gets or sets how many malformed messages within <see cref="MalformedWindow"/> close a connection with 1008.</summary>
     /// <value>Defaults to 10 (PROTOCOL.md section 8).</value>

@@ -167,6 +167,8 @@ internal sealed partial class WebSocketTransport(
         var window = _options.WebSockets.SendWindow;
         var batch = new BatchAccumulator(startSeq);
         long lastBatchAt = 0;
+        Task? windowEnd = null;
+        Task<bool>? pendingRead = null;
         try
         {
             while (true)
@@ -206,21 +208,31 @@ internal sealed partial class WebSocketTransport(
                     {
                         await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
                         lastBatchAt = time.GetTimestamp();
+                        windowEnd = null;
                         continue;
                     }
 
-                    var more = reader.WaitToReadAsync(cancellationToken).AsTask();
-                    await Task.WhenAny(more, Task.Delay(window - elapsed, time, cancellationToken));
-                    if (more is { IsCompletedSuccessfully: true, Result: false })
+                    // One timer per window and one pending read at a time, however many messages arrive meanwhile.
+                    windowEnd ??= Task.Delay(window - elapsed, time, cancellationToken);
+                    pendingRead ??= reader.WaitToReadAsync(cancellationToken).AsTask();
+                    await Task.WhenAny(pendingRead, windowEnd);
+                    if (pendingRead.IsCompleted)
                     {
-                        await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
-                        return;
+                        var more = await pendingRead;
+                        pendingRead = null;
+                        if (!more)
+                        {
+                            await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
+                            return;
+                        }
                     }
 
                     continue;
                 }
 
-                if (!await reader.WaitToReadAsync(cancellationToken))
+                var hasMessages = pendingRead is not null ? await pendingRead : await reader.WaitToReadAsync(cancellationToken);
+                pendingRead = null;
+                if (!hasMessages)
                 {
                     return;
                 }
