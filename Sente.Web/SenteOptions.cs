@@ -61,12 +61,13 @@ public sealed class WebSocketTransportOptions
 
     /// <summary>Gets or sets the batching window: after a batch frame, further pushes wait at most this long to leave together.</summary>
     /// <value>
-    /// Defaults to 2 ms: a burst (many pushes within a few ms) still leaves as a few frames, while a
-    /// steady stream of pushes a few ms apart is not delayed. Sente's 30 ms (<c>send-buf-ms-ws</c>)
-    /// added up to 30 ms to every push arriving within 30 ms of the previous one (measured:
-    /// p50 18 ms at 500 pushes/s). A push to an idle connection always leaves at once. At most 30 ms.
+    /// Defaults to 0: no push is ever held back. Batching still happens where it pays: whatever
+    /// queues while the previous frame is being written, or while the user grain's previous delivery
+    /// is in flight, leaves as one batch (measured: 100 pushes within 5 ms arrive in 1–10 frames).
+    /// Sente holds every push for its 30 ms <c>send-buf-ms-ws</c>; here a 2 ms window already raised
+    /// p50 push latency at 500 pushes/s from 0.9 to 2.2 ms. Set up to 30 ms to trade latency for fewer frames.
     /// </value>
-    public TimeSpan SendWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+    public TimeSpan SendWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>Gets or sets how many malformed messages within <see cref="MalformedWindow"/> close a connection with 1008.</summary>
     /// <value>Defaults to 10 (PROTOCOL.md section 8).</value>
