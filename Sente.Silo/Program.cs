@@ -19,7 +19,8 @@ builder.UseOrleans(orleans =>
     orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId, clusterId);
     orleans.AddMemoryGrainStorageAsDefault();
     orleans.AddSente(o => builder.Configuration.GetSection("Sente:Grains").Bind(o));
-    if (builder.Configuration.GetValue("Sente:Demo", true))
+    // The demo handlers are application code for the demo page: off unless asked for.
+    if (builder.Configuration.GetValue("Sente:Demo", false))
     {
         orleans.AddSenteDemoHandlers();
     }

@@ -22,7 +22,9 @@ public static class SenteWebApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         var orleans = builder.Configuration.GetSection("Orleans").Get<OrleansHostingOptions>() ?? new OrleansHostingOptions();
-        var demo = builder.Configuration.GetValue("Sente:Demo", false);
+        // The demo (handlers, dev login, demo page) is on in the embedded default and off elsewhere
+        // unless configured: a web node in front of real silos must not accept a password-less login.
+        var demo = builder.Configuration.GetValue<bool?>("Sente:Demo") ?? orleans.IsEmbedded;
 
         if (orleans.IsEmbedded)
         {
