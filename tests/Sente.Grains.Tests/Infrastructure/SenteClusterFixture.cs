@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Sente.Streams;
@@ -11,36 +10,8 @@ namespace Sente.Grains.Tests.Infrastructure;
 /// every test class in <see cref="SenteClusterCollection"/>; tests isolate themselves by using
 /// fresh grain keys.
 /// </summary>
-public sealed class SenteClusterFixture : IAsyncLifetime
+public sealed class SenteClusterFixture : TwoSiloClusterFixture<SenteClusterFixture.SiloConfigurator>
 {
-    private TestCluster? _cluster;
-
-    /// <summary>The cluster (deployed).</summary>
-    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
-
-    /// <summary>The external cluster client: code that runs here runs outside the silos.</summary>
-    public IClusterClient Client => Cluster.Client;
-
-    /// <summary>Starts the cluster.</summary>
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    /// <summary>Stops the cluster.</summary>
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
-    }
-
     /// <summary>Silo configuration shared by all tests.</summary>
     public sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -49,13 +20,6 @@ public sealed class SenteClusterFixture : IAsyncLifetime
             .AddMemoryGrainStorageAsDefault()
             .AddMemoryGrainStorage(SenteStreams.PubSubStore)
             .AddSenteStreams();
-    }
-
-    /// <summary>Client configuration shared by all tests.</summary>
-    public sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        /// <inheritdoc />
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddSenteStreams();
     }
 }
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using Sente.Grains.Tests.Infrastructure;
 using Sente.Grains.Inbound;
 
 namespace Sente.Grains.Tests.Users;
@@ -11,7 +11,7 @@ namespace Sente.Grains.Tests.Users;
 /// A two-silo test cluster with Sente added as the embedded host adds it, with short graces and
 /// retention so lifecycle tests run in well under a second each. Handlers record what they see.
 /// </summary>
-public sealed class UserGrainClusterFixture : IAsyncLifetime
+public sealed class UserGrainClusterFixture : TwoSiloClusterFixture<UserGrainClusterFixture.SiloConfigurator>
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(300);
     public static readonly TimeSpan RetentionAge = TimeSpan.FromMilliseconds(1500);
@@ -19,30 +19,6 @@ public sealed class UserGrainClusterFixture : IAsyncLifetime
 
     /// <summary>Events raised to application handlers, by uid (silos run in this process).</summary>
     public static readonly ConcurrentQueue<(string Uid, string EventId, string? ClientId)> Handled = new();
-
-    private TestCluster? _cluster;
-
-    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
-
-    public IClusterClient Client => Cluster.Client;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
-    }
 
     public static IReadOnlyList<string> HandledFor(string uid) => Handled.Where(h => h.Uid == uid).Select(h => h.EventId).ToArray();
 
@@ -73,11 +49,6 @@ public sealed class UserGrainClusterFixture : IAsyncLifetime
             Handled.Enqueue((ctx.Uid, ctx.EventId, ctx.ClientId));
             return Task.CompletedTask;
         }
-    }
-
-    public sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSenteStreams();
     }
 }
 
