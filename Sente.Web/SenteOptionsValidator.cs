@@ -57,6 +57,11 @@ internal sealed class SenteOptionsValidator : IValidateOptions<SenteOptions>
             errors.Add($"{ws}.{nameof(WebSocketTransportOptions.MaxMalformedMessages)} must be >= 0 and {nameof(WebSocketTransportOptions.MalformedWindow)} positive.");
         }
 
+        if (o.LongPolling.SendWindow < TimeSpan.Zero || o.LongPolling.SendWindow > TimeSpan.FromMilliseconds(100))
+        {
+            errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.LongPolling)}.{nameof(LongPollingTransportOptions.SendWindow)} must be in 0..100 ms (PROTOCOL.md section 7).");
+        }
+
         if (o.ResolveUserId is null)
         {
             errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.ResolveUserId)} must not be null.");

@@ -63,7 +63,8 @@ internal sealed partial class UserGrain(
     public Task<ConnectResult> ConnectAsync(ConnectRequest request)
     {
         var lastSeq = request.LastSeq is { } n && n >= 0 ? n : (long?)null;
-        if (!_clients.TryGetValue(request.ClientId, out var client))
+        var isNew = !_clients.TryGetValue(request.ClientId, out var client);
+        if (isNew)
         {
             client = new ClientRecord(request.ClientId, request.Transport);
             _clients.Add(request.ClientId, client);
@@ -76,7 +77,14 @@ internal sealed partial class UserGrain(
             }
         }
 
-        var result = Resume(client, lastSeq);
+        var result = Resume(client!, lastSeq) with { NewClient = isNew };
+        if (client!.Route is { } previous && previous.ConnectionId != request.ConnectionId)
+        {
+            // A newer connection of the same client-id wins (a newer Ajax poll, a WebSocket that
+            // reconnected before the old one was noticed dead): end the old one wherever it is.
+            previous.Node.CloseAsync(previous.ConnectionId, "replaced by a newer connection").Ignore();
+        }
+
         client.Transport = request.Transport;
         client.Route = new Route(request.ConnectionId, request.NodeId, request.Node);
         client.SentSeq = result.Seq;

@@ -39,6 +39,8 @@ public static class SenteServiceCollectionExtensions
         services.TryAddSingleton<ConnectionSessionFactory>();
         services.TryAddSingleton<InboundMessageProcessor>();
         services.TryAddSingleton<WebSocketTransport>();
+        services.TryAddSingleton<LongPollingTransport>();
+        services.TryAddSingleton<AjaxPostHandler>();
         services.TryAddSingleton<SenteDispatcher>();
         return services;
     }

@@ -14,6 +14,8 @@ namespace Sente.Web.Internal;
 /// </summary>
 internal sealed partial class SenteDispatcher(
     WebSocketTransport webSockets,
+    LongPollingTransport longPolling,
+    AjaxPostHandler ajaxPost,
     IOptions<SenteOptions> options,
     ILogger<SenteDispatcher> logger)
 {
@@ -50,14 +52,18 @@ internal sealed partial class SenteDispatcher(
             : null;
         var request = new SenteRequest(uid, clientId, lastSeq, handshakeData);
 
-        if (context.WebSockets.IsWebSocketRequest)
+        ISenteTransport? transport = context.WebSockets.IsWebSocketRequest ? webSockets
+            : HttpMethods.IsGet(context.Request.Method) ? longPolling
+            : HttpMethods.IsPost(context.Request.Method) ? ajaxPost
+            : null;
+        if (transport is null)
         {
-            await webSockets.ProcessRequestAsync(context, request);
+            context.Response.Headers.Allow = "GET, POST";
+            await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed");
             return;
         }
 
-        // The Ajax long-poll transport (GET poll, POST send) is the next issue's; until then say so.
-        await PlainAsync(context, StatusCodes.Status400BadRequest, "WebSocket upgrade required");
+        await transport.ProcessRequestAsync(context, request);
     }
 
     private static Task PlainAsync(HttpContext context, int status, string text)

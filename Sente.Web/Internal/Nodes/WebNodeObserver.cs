@@ -14,7 +14,8 @@ internal sealed class WebNodeObserver(LocalConnectionRegistry registry) : IWebNo
     {
         if (registry.TryGet(connectionId, out var connection))
         {
-            connection.Send(EnvelopeWriter.Reply(replyJson, callback));
+            // An Ajax POST's callback is implicit: its reply is the response body [reply, null].
+            connection.Send(EnvelopeWriter.Reply(replyJson, connection.IsAjaxPost ? null : callback));
         }
 
         return Task.CompletedTask;

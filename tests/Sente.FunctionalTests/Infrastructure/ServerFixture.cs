@@ -41,3 +41,12 @@ public sealed class ShortGraceServerFixture : ServerFixture
         ["Sente:Grains:AjaxGrace"] = "00:00:01",
     };
 }
+
+/// <summary>A server with a short long-poll hold, so Ajax timeouts are quick to observe.</summary>
+public sealed class ShortPollServerFixture : ServerFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sente:LongPollTimeout"] = "00:00:01",
+    };
+}
