@@ -55,6 +55,33 @@ public sealed class PresenceTests(ShortGraceServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task AjaxClient_PollingCountsAsConnected_StopsAfterGraceWithOneClose()
+    {
+        var cookie = await Server.LoginAsync("pres-ajax");
+        var client = new RawAjaxClient(Server, HandshakeTests.NewClientId(), cookie);
+        await client.HandshakeAsync();
+        using var http = Server.CreateHttpClient();
+
+        // Several poll cycles (each poll is answered by an event, then the client polls again).
+        for (var i = 1; i <= 3; i++)
+        {
+            var poll = client.PollAsync();
+            await Server.Cluster.GetGrain<IUserGrain>("pres-ajax").SendAsync(new Sente.Protocol.SenteEvent("test/n", "1"));
+            var (_, envelope) = await poll.DefaultTimeout();
+            Assert.NotNull(envelope);
+        }
+
+        var users = await http.GetFromJsonAsync<JsonElement>("/api/connected-users");
+        Assert.Contains("pres-ajax", users.GetProperty("ajax").EnumerateArray().Select(u => u.GetString()));
+        Assert.DoesNotContain("pres-ajax", users.GetProperty("ws").EnumerateArray().Select(u => u.GetString()));
+
+        // The client stops polling: after the Ajax grace the uid leaves, exactly once.
+        await client.DisposeAsync();
+        await Recorder.WaitForAsync("pres-ajax", e => Count(e, "chsk/uidport-close") == 1);
+        Assert.Equal(["chsk/uidport-open", "chsk/uidport-close"], Recorder.For("pres-ajax").Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task ClientSentUidPortOpen_ReachesHandlersOnlyAsBadEvent()
     {
         var cookie = await Server.LoginAsync("pres-forger");

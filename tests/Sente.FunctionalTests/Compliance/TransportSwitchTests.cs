@@ -1,0 +1,54 @@
+using System.Globalization;
+using Sente.FunctionalTests.Infrastructure;
+using Sente.FunctionalTests.WebSockets;
+using Sente.Grains;
+using Sente.Protocol;
+
+namespace Sente.FunctionalTests.Compliance;
+
+[Trait("Category", "Functional")]
+public sealed class TransportSwitchTests(ShortPollServerFixture fixture) : IClassFixture<ShortPollServerFixture>
+{
+    private SenteServer Server => fixture.Server;
+
+    [Fact]
+    public async Task Switch_WebSocketToAjaxToWebSocket_While1000Pushed_ExactlyAllInOrder()
+    {
+        const string uid = "switcher";
+        var cookie = await Server.LoginAsync(uid);
+        var clientId = HandshakeTests.NewClientId();
+        var user = Server.Cluster.GetGrain<IUserGrain>(uid);
+        var seen = new List<int>();
+
+        var ws1 = await new WebSocketTestTransport().ConnectAsync(Server, clientId, cookie);
+        var pushing = Task.Run(async () =>
+        {
+            for (var i = 1; i <= 1000; i++)
+            {
+                await user.SendAsync(new SenteEvent("test/n", i.ToString(CultureInfo.InvariantCulture)));
+            }
+        });
+
+        var part = await ws1.ReceiveEventsAsync(200);
+        seen.AddRange(part.Events.Select(e => e.Event[1].GetInt32()));
+        var last = part.LastSeq;
+        ws1.Abort();
+        await ws1.DisposeAsync();
+
+        var ajax = await new AjaxTestTransport().ConnectAsync(Server, clientId, cookie, last);
+        Assert.True(ajax.Handshake.GetMetaBoolean(ProtocolConstants.MetaResumed));
+        part = await ajax.ReceiveEventsAsync(300);
+        seen.AddRange(part.Events.Select(e => e.Event[1].GetInt32()));
+        last = part.LastSeq;
+        await ajax.DisposeAsync();
+
+        await using var ws2 = await new WebSocketTestTransport().ConnectAsync(Server, clientId, cookie, last);
+        Assert.True(ws2.Handshake.GetMetaBoolean(ProtocolConstants.MetaResumed));
+        await pushing.DefaultTimeout(TimeSpan.FromSeconds(30));
+        part = await ws2.ReceiveEventsAsync(1000 - seen.Count, TimeSpan.FromSeconds(30));
+        seen.AddRange(part.Events.Select(e => e.Event[1].GetInt32()));
+
+        Assert.Equal(Enumerable.Range(1, 1000), seen);
+        Assert.True(await ws2.ReceivesNothingAsync(TimeSpan.FromMilliseconds(200)));
+    }
+}
