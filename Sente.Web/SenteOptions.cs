@@ -11,6 +11,9 @@ public sealed class SenteOptions
     /// <summary>Gets the Ajax long-polling transport options.</summary>
     public LongPollingTransportOptions LongPolling { get; } = new();
 
+    /// <summary>Gets the per-connection limits on client events.</summary>
+    public InboundLimitsOptions Limits { get; } = new();
+
     /// <summary>Gets or sets the long-poll hold advertised in the handshake as <c>lp-timeout-ms</c>.</summary>
     /// <value>Defaults to 20 s (Sente's): under common 30 s proxy timeouts, and under the client's 60 s request timeout.</value>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(20);

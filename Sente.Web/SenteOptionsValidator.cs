@@ -62,6 +62,11 @@ internal sealed class SenteOptionsValidator : IValidateOptions<SenteOptions>
             errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.LongPolling)}.{nameof(LongPollingTransportOptions.SendWindow)} must be in 0..100 ms (PROTOCOL.md section 7).");
         }
 
+        if (o.Limits.EventsPerSecond < 1 || o.Limits.Burst < 1 || o.Limits.MaxRejectedPer10Seconds < 0)
+        {
+            errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.Limits)}: {nameof(InboundLimitsOptions.EventsPerSecond)} and {nameof(InboundLimitsOptions.Burst)} must be >= 1, {nameof(InboundLimitsOptions.MaxRejectedPer10Seconds)} >= 0.");
+        }
+
         if (o.ResolveUserId is null)
         {
             errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.ResolveUserId)} must not be null.");

@@ -41,6 +41,7 @@ public static class SenteServiceCollectionExtensions
         services.TryAddSingleton<WebSocketTransport>();
         services.TryAddSingleton<LongPollingTransport>();
         services.TryAddSingleton<AjaxPostHandler>();
+        services.TryAddSingleton<AjaxRateLimiters>();
         services.TryAddSingleton<SenteDispatcher>();
         return services;
     }

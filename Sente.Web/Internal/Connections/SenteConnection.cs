@@ -36,6 +36,9 @@ internal sealed class SenteConnection
 
     public TransportKind Transport { get; }
 
+    /// <summary>Gets or sets this connection's event budget (WebSocket; Ajax POSTs share one per client-id).</summary>
+    public InboundRateLimiter? Limiter { get; init; }
+
     /// <summary>Gets or sets whether this is an Ajax POST waiting for a reply: its reply goes out as <c>[reply, null]</c>.</summary>
     public bool IsAjaxPost { get; init; }
 

@@ -17,6 +17,7 @@ internal sealed partial class AjaxPostHandler(
     ConnectionSessionFactory sessions,
     LocalConnectionRegistry registry,
     InboundMessageProcessor processor,
+    AjaxRateLimiters limiters,
     IOptions<SenteOptions> options,
     TimeProvider time,
     ILogger<AjaxPostHandler> logger) : ISenteTransport
@@ -34,7 +35,11 @@ internal sealed partial class AjaxPostHandler(
         }
 
         // A connection of its own (never registered with the user grain) so the reply finds this request.
-        var connection = new SenteConnection(request.Uid, request.ClientId, TransportKind.Ajax, 1, time) { IsAjaxPost = true };
+        var connection = new SenteConnection(request.Uid, request.ClientId, TransportKind.Ajax, 1, time)
+        {
+            IsAjaxPost = true,
+            Limiter = limiters.For(request.Uid, request.ClientId),
+        };
         var session = sessions.Create(connection);
         registry.Add(connection);
         try
@@ -45,7 +50,7 @@ internal sealed partial class AjaxPostHandler(
                 case InboundOutcome.Malformed:
                     await AjaxResponses.PlainAsync(context, StatusCodes.Status400BadRequest, "Malformed message");
                     return;
-                case InboundOutcome.BadEvent or InboundOutcome.Failed:
+                case InboundOutcome.BadEvent or InboundOutcome.Failed or InboundOutcome.RateLimited:
                     await AjaxResponses.JsonAsync(context, cb is null ? AjaxResponses.DummyCallback200 : AjaxResponses.Error);
                     return;
                 case InboundOutcome.Ping:

@@ -22,6 +22,9 @@ internal enum InboundOutcome
 
     /// <summary>The silo could not take it; a request gets <c>chsk/error</c>.</summary>
     Failed,
+
+    /// <summary>Over the connection's event rate: dropped; the client gets <c>chsk/error</c>.</summary>
+    RateLimited,
 }
 
 /// <summary>
@@ -67,6 +70,12 @@ internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProc
             return (await BadEventAsync(session, envelope.Payload, "reserved event id"), cb);
         }
 
+        if (connection.Limiter is { } limiter && !limiter.TryAcquire())
+        {
+            Log.RateLimited(logger, connection.Uid, connection.ClientId, evt.Id);
+            return (InboundOutcome.RateLimited, cb);
+        }
+
         try
         {
             await session.PublishAsync(evt, cb);
@@ -102,6 +111,9 @@ internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProc
 
         [LoggerMessage(51, LogLevel.Information, "Bad event from user {UserId} client {ClientId}: {Reason}; raised as chsk/bad-event.", EventName = "BadEvent")]
         public static partial void BadEvent(ILogger logger, string userId, string clientId, string reason);
+
+        [LoggerMessage(53, LogLevel.Debug, "Event {EventId} from user {UserId} client {ClientId} is over the rate limit; dropped.", EventName = "RateLimited")]
+        public static partial void RateLimited(ILogger logger, string userId, string clientId, string eventId);
 
         [LoggerMessage(52, LogLevel.Error, "Could not forward {EventId} from user {UserId} client {ClientId} to the silo.", EventName = "PublishFailed")]
         public static partial void PublishFailed(ILogger logger, Exception exception, string userId, string clientId, string eventId);

@@ -27,7 +27,11 @@ internal sealed partial class WebSocketTransport(
     public async Task ProcessRequestAsync(HttpContext context, SenteRequest request)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new SenteConnection(request.Uid, request.ClientId, TransportKind.WebSocket, _options.MaxQueuedEventsPerConnection, time);
+        using var limiter = new InboundRateLimiter(_options.Limits);
+        var connection = new SenteConnection(request.Uid, request.ClientId, TransportKind.WebSocket, _options.MaxQueuedEventsPerConnection, time)
+        {
+            Limiter = limiter,
+        };
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted.Token, context.RequestAborted);
         var session = sessions.Create(connection);
 
@@ -86,6 +90,7 @@ internal sealed partial class WebSocketTransport(
         var connection = session.Connection;
         var max = _options.MaxMessageBytes;
         var malformed = new MalformedMessageCounter(_options.WebSockets.MaxMalformedMessages, _options.WebSockets.MalformedWindow, time);
+        var rejected = new MalformedMessageCounter(_options.Limits.MaxRejectedPer10Seconds, TimeSpan.FromSeconds(10), time);
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         var count = 0;
         var discarding = false;
@@ -141,6 +146,16 @@ internal sealed partial class WebSocketTransport(
                     case InboundOutcome.BadEvent or InboundOutcome.Failed when cb is not null:
                         connection.Send(EnvelopeWriter.ReservedReply(CallbackReplies.Error, cb));
                         break;
+                    case InboundOutcome.RateLimited:
+                        connection.Send(cb is null ? RateLimitedNotice : EnvelopeWriter.ReservedReply(CallbackReplies.Error, cb));
+                        if (rejected.Add())
+                        {
+                            Log.Flooding(logger, connection.Uid, connection.ClientId, connection.ConnectionId);
+                            connection.Close(ProtocolConstants.ClosePolicyViolation, "rate limit exceeded");
+                            discarding = true;
+                        }
+
+                        break;
                     case InboundOutcome.Malformed when malformed.Add():
                         Log.TooManyMalformed(logger, connection.Uid, connection.ClientId, connection.ConnectionId);
                         connection.Close(ProtocolConstants.ClosePolicyViolation, "too many malformed messages");
@@ -154,6 +169,9 @@ internal sealed partial class WebSocketTransport(
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static readonly byte[] RateLimitedNotice =
+        EnvelopeWriter.Notice(new SenteEvent(SenteEventIds.Error, """{"reason":"rate-limited"}"""));
 
     private static readonly string PongJson = System.Text.Json.JsonSerializer.Serialize(ProtocolConstants.Pong);
 
@@ -285,6 +303,9 @@ internal sealed partial class WebSocketTransport(
 
         [LoggerMessage(105, LogLevel.Error, "Seq gap for user {UserId} client {ClientId}: had {LastSeq}, got a delivery from {FirstSeq}; closing so the client resumes.", EventName = "SeqGap")]
         public static partial void SeqGap(ILogger logger, string userId, string clientId, long lastSeq, long firstSeq);
+
+        [LoggerMessage(107, LogLevel.Warning, "User {UserId} client {ClientId} keeps exceeding the event rate on {ConnectionId}; closing with 1008.", EventName = "Flooding")]
+        public static partial void Flooding(ILogger logger, string userId, string clientId, string connectionId);
 
         [LoggerMessage(106, LogLevel.Warning, "Could not record the disconnect of user {UserId} client {ClientId}.", EventName = "DisconnectNotRecorded")]
         public static partial void DisconnectNotRecorded(ILogger logger, Exception exception, string userId, string clientId);

@@ -50,3 +50,14 @@ public sealed class ShortPollServerFixture : ServerFixture
         ["Sente:LongPollTimeout"] = "00:00:01",
     };
 }
+
+/// <summary>A server with a small event budget per connection.</summary>
+public sealed class RateLimitedServerFixture : ServerFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sente:Limits:EventsPerSecond"] = "10",
+        ["Sente:Limits:Burst"] = "20",
+        ["Sente:Limits:MaxRejectedPer10Seconds"] = "30",
+    };
+}
