@@ -61,3 +61,16 @@ public sealed class RateLimitedServerFixture : ServerFixture
         ["Sente:Limits:MaxRejectedPer10Seconds"] = "30",
     };
 }
+
+/// <summary>A server tuned for the fuzz test: limits high enough that bad input, not rates, is what is tested.</summary>
+public sealed class FuzzServerFixture : ServerFixture
+{
+    public const int MaxMalformed = 200;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sente:WebSockets:MaxMalformedMessages"] = MaxMalformed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Sente:Limits:EventsPerSecond"] = "100000",
+        ["Sente:Limits:Burst"] = "100000",
+    };
+}

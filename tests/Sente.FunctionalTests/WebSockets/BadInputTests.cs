@@ -49,6 +49,17 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal("ok2", (await socket.ReceiveAsync()).Callback);
     }
 
+    [Fact]
+    public async Task InvalidUtf8InTextFrame_ClosedWith1007()
+    {
+        // RFC 6455 section 8.1: an endpoint must fail a text message that is not valid UTF-8.
+        await using var socket = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()));
+
+        await socket.SendAsync([0x5b, 0x22, 0xff, 0x22, 0x2c, 0x6e, 0x75, 0x6c, 0x6c, 0x5d], WebSocketMessageType.Text);
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await socket.Closed.DefaultTimeout());
+    }
+
     [Theory]
     [InlineData("""[["chsk/uidport-open","x"],"r1"]""")]
     [InlineData("""[["chsk/handshake"],"r1"]""")]
