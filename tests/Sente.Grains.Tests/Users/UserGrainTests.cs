@@ -51,7 +51,7 @@ public sealed class UserGrainTests(UserGrainClusterFixture fixture) : IDisposabl
 
         var result = await Connect(user, "c1", "conn1");
 
-        Assert.Equal(new ConnectResult(0, null), result);
+        Assert.Equal(new ConnectResult(0, null, NewClient: true), result);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class UserGrainTests(UserGrainClusterFixture fixture) : IDisposabl
         var result = await Connect(user, "c1", "conn1", lastSeq: 40);
         await user.SendAsync(N(1));
 
-        Assert.Equal(new ConnectResult(41, false), result);
+        Assert.Equal(new ConnectResult(41, false, NewClient: true), result);
         await _node.WaitForEventsAsync("conn1", 1);
         Assert.Equal(42, _node.EventsFor("conn1")[0].Seq);
     }
