@@ -220,6 +220,19 @@ public sealed class UserGrainTests(UserGrainClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task Connect_SameClientIdNewConnection_OlderConnectionAskedToClose()
+    {
+        // A newer Ajax poll, or a WebSocket that reconnected before the old one was noticed dead.
+        var user = Client.GetGrain<IUserGrain>(NewUid());
+        await Connect(user, "c1", "older");
+
+        await Connect(user, "c1", "newer");
+
+        await Eventually(() => Task.FromResult(_node.Closed.Contains("older")), "older connection closed");
+        Assert.DoesNotContain("newer", _node.Closed);
+    }
+
+    [Fact]
     public async Task DeliveryRefused_RouteDroppedOutboxKept()
     {
         var user = Client.GetGrain<IUserGrain>(NewUid());
