@@ -290,10 +290,9 @@ internal sealed partial class UserGrain(
         client.Route = null;
         client.DeliveryInFlight = false;
         client.DisconnectedAt = time.GetUtcNow();
-        if (!_clients.Values.Any(c => c.Route?.NodeId == route.NodeId) && _trackedNodes.Remove(route.NodeId))
-        {
-            GrainFactory.GetGrain<IWebNodeGrain>(route.NodeId).UntrackUserAsync(Uid).Ignore();
-        }
+
+        // The node stays tracked until the sweep: an Ajax client reconnects for every poll, and
+        // untracking and re-tracking each time would cost the node's lease grain two calls per poll.
 
         // Presence changes only when the grace runs out; look again then.
         var grace = client.Transport == TransportKind.WebSocket ? _options.WebSocketGrace : _options.AjaxGrace;
@@ -361,6 +360,24 @@ internal sealed partial class UserGrain(
         }
     }
 
+    private void UntrackIdleNodes()
+    {
+        List<string>? idle = null;
+        foreach (var nodeId in _trackedNodes)
+        {
+            if (!_clients.Values.Any(c => c.Route?.NodeId == nodeId))
+            {
+                (idle ??= []).Add(nodeId);
+            }
+        }
+
+        foreach (var nodeId in idle ?? [])
+        {
+            _trackedNodes.Remove(nodeId);
+            GrainFactory.GetGrain<IWebNodeGrain>(nodeId).UntrackUserAsync(Uid).Ignore();
+        }
+    }
+
     private void EnsureSweepTimer()
     {
         // KeepAlive: while the user has client-ids, this activation holds their outboxes and must not
@@ -394,6 +411,7 @@ internal sealed partial class UserGrain(
             }
         }
 
+        UntrackIdleNodes();
         UpdatePresence();
         if (_clients.Count == 0)
         {
