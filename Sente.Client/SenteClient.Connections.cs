@@ -150,7 +150,16 @@ public sealed partial class SenteClient : IConnectionOwner
             // A refused upgrade or a socket that died before its handshake (not a timeout): Sente's :auto downgrade.
             Log.DowngradingToAjax(_logger, ClientId, ex.StatusCode);
             UpdateState(s => s with { Type = TransportKind.Ajax });
-            return await OpenAsync(TransportKind.Ajax, attempt, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await OpenAsync(TransportKind.Ajax, attempt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!State.EverOpened)
+            {
+                _selector.UndoDowngrade();
+                UpdateState(s => s with { Type = _selector.Current });
+                throw;
+            }
         }
     }
 

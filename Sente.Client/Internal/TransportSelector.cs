@@ -4,7 +4,9 @@ namespace Sente.Client.Internal;
 
 /// <summary>
 /// Sente's transport selection (<c>:auto</c>, SENTE-REFERENCE.md 5.1): WebSocket first; a WebSocket
-/// that fails before it ever opened downgrades the client to Ajax for good. There is no upgrade back.
+/// that fails before it ever opened downgrades the client to Ajax for good. There is no upgrade back,
+/// except that a fallback whose Ajax attempt failed too is undone: nothing ever opened (the server
+/// may simply be down), so the next <see cref="SenteClient.ConnectAsync"/> starts over with a WebSocket.
 /// </summary>
 internal sealed class TransportSelector(SenteTransportMode mode)
 {
@@ -40,5 +42,14 @@ internal sealed class TransportSelector(SenteTransportMode mode)
 
         _downgraded = true;
         return true;
+    }
+
+    /// <summary>The Ajax attempt right after a downgrade failed as well: start over with a WebSocket next time.</summary>
+    public void UndoDowngrade()
+    {
+        if (!_webSocketOpened)
+        {
+            _downgraded = false;
+        }
     }
 }

@@ -45,6 +45,25 @@ public sealed class SenteClientAutoTransportTests
     }
 
     [Fact]
+    public async Task Auto_FallbackFailsToo_ConnectThrows_AndTheNextConnectStartsOverWithWebSocket()
+    {
+        await using var f = await ClientFixture.StartAsync(configureServer: s => s.RefuseWebSockets = 403);
+
+        var connect = f.Client.ConnectAsync();
+        (await f.Server.NextAjaxHandshakeAsync()).Respond(503);
+
+        var ex = await Assert.ThrowsAsync<SenteConnectException>(() => connect.DefaultTimeout());
+        Assert.Equal(503, ex.StatusCode);
+        await f.Server.NextRejectedAsync();
+        Assert.Equal(TransportKind.WebSocket, f.Client.State.Type);
+
+        await f.ConnectAjaxAsync();
+
+        await f.Server.NextRejectedAsync();
+        Assert.Equal(TransportKind.Ajax, f.Client.State.Type);
+    }
+
+    [Fact]
     public async Task Auto_AfterFallback_ReconnectsOverAjaxForGood()
     {
         await using var f = await ClientFixture.StartAsync(configureServer: s => s.RefuseWebSockets = 403);
