@@ -49,6 +49,9 @@ internal sealed class FakeAjaxRequest
 
     public string? ClientId => Value(ProtocolConstants.ClientIdQueryKey);
 
+    /// <summary>Gets the posted event's data element.</summary>
+    public JsonElement Data => Body!.Payload[1];
+
     /// <summary>Gets the id of the posted event.</summary>
     public string? EventId => Body is { } b ? FakeConnection.EventId(b) : null;
 
@@ -76,7 +79,4 @@ internal sealed class FakeAjaxRequest
     public void RespondReservedReply(string value) => Respond(200, EnvelopeWriter.ReservedReply(value, null));
 
     private string? Value(string key) => Query.TryGetValue(key, out var v) ? v.ToString() : null;
-
-    /// <summary>The posted event's data element.</summary>
-    public JsonElement Data => Body!.Payload[1];
 }

@@ -54,7 +54,7 @@ internal sealed class FakeSenteServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Makes the next upgrade request fail with <paramref name="status"/>.</summary>
+    /// <summary>Makes the next request (WebSocket upgrade or Ajax) fail with <paramref name="status"/>.</summary>
     public void RejectNextUpgrade(int status) => _rejections.Enqueue(status);
 
     public Task<FakeConnection> NextConnectionAsync() => _connections.Reader.ReadAsync().AsTask().DefaultTimeout();
