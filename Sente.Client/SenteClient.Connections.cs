@@ -1,4 +1,5 @@
 using Sente.Client.Internal;
+using Sente.Wire;
 
 namespace Sente.Client;
 
@@ -9,14 +10,40 @@ public sealed partial class SenteClient : IConnectionOwner
 
     void IConnectionOwner.OnHandshake(ClientConnection connection, HandshakeMessage handshake)
     {
+        if (connection == _current)
+        {
+            ApplyHandshake(connection, handshake, handshake.Resumed, connection.SentLastSeq);
+        }
+    }
+
+    void IConnectionOwner.OnStreamRestarted(ClientConnection connection, HandshakeMessage handshake)
+    {
         if (connection != _current)
         {
             return;
         }
 
+        // The poll carried ack = LastProcessedSeq, which acts as the last-seq of this handshake. A
+        // server that answers without meta.resumed forgot this client-id and starts a new stream at
+        // meta.seq: the seqs follow it, and the application is told to resynchronise (resumed: false),
+        // because events pushed while the server had no client-id were dropped.
+        Log.StreamRestarted(_logger, ClientId, handshake.Seq, handshake.Resumed);
+        UpdateState(s => s with
+        {
+            Open = false,
+            LastClose = new SenteCloseInfo(_time.GetUtcNow(), SenteCloseReason.Unexpected, null, "The server answered a poll with a new handshake."),
+        });
+        ApplyHandshake(connection, handshake, handshake.Resumed ?? false, handshake.Resumed is null ? null : _seqs.LastProcessed);
+    }
+
+    Task IConnectionOwner.WhenDispatchedAsync() => _dispatcher.Barrier();
+
+    private void ApplyHandshake(ClientConnection connection, HandshakeMessage handshake, bool? resumed, long? sentLastSeq)
+    {
         // The seq reset goes first, so the dispatch loop applies it before any event of this
         // connection and before handlers see the state change.
-        _dispatcher.PostHandshake(handshake.Seq, handshake.Resumed, connection.SentLastSeq);
+        _dispatcher.PostHandshake(handshake.Seq, handshake.Resumed, sentLastSeq);
+        _selector.OnOpened(connection.Kind);
         UpdateState(s => s with
         {
             Type = connection.Kind,
@@ -25,15 +52,15 @@ public sealed partial class SenteClient : IConnectionOwner
             Uid = handshake.Uid,
             HandshakeData = handshake.Data,
             Seq = handshake.Seq,
-            Resumed = handshake.Resumed,
+            Resumed = resumed,
             ServerKeepAlive = handshake.KaliveMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             ReconnectAttempt = 0,
             NextReconnectAt = null,
         });
-        Log.Opened(_logger, handshake.Uid, ClientId, handshake.Seq, handshake.Resumed);
-        if (handshake.Resumed == false)
+        Log.Opened(_logger, handshake.Uid, ClientId, handshake.Seq, resumed);
+        if (resumed == false)
         {
-            Log.ResumeFailed(_logger, ClientId, connection.SentLastSeq ?? 0, handshake.Seq);
+            Log.ResumeFailed(_logger, ClientId, sentLastSeq ?? 0, handshake.Seq);
         }
     }
 
@@ -110,8 +137,33 @@ public sealed partial class SenteClient : IConnectionOwner
         _supervisor = null;
     }
 
-    /// <summary>One connection attempt, up to the handshake.</summary>
+    /// <summary>One connection attempt, up to the handshake; in auto mode a WebSocket that never opened falls back to Ajax at once.</summary>
     private async Task<ClientConnection> OpenAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var kind = _selector.Current;
+        try
+        {
+            return await OpenAsync(kind, attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SenteConnectException ex) when (ex.InnerException is not OperationCanceledException && _selector.TryDowngrade(kind))
+        {
+            // A refused upgrade or a socket that died before its handshake (not a timeout): Sente's :auto downgrade.
+            Log.DowngradingToAjax(_logger, ClientId, ex.StatusCode);
+            UpdateState(s => s with { Type = TransportKind.Ajax });
+            try
+            {
+                return await OpenAsync(TransportKind.Ajax, attempt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!State.EverOpened)
+            {
+                _selector.UndoDowngrade();
+                UpdateState(s => s with { Type = _selector.Current });
+                throw;
+            }
+        }
+    }
+
+    private async Task<ClientConnection> OpenAsync(TransportKind kind, int attempt, CancellationToken cancellationToken)
     {
         var lastSeq = State.EverOpened || _options.ResumeFromSeq is not null ? _seqs.LastProcessed : (long?)null;
         var context = new SenteConnectingContext(attempt, _options.CsrfToken, _options.Headers.AsReadOnly());
@@ -120,14 +172,14 @@ public sealed partial class SenteClient : IConnectionOwner
             await onConnecting(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var uri = ConnectUriBuilder.Build(_options.Uri!, ClientId, _options.QueryParameters, context.CsrfToken, lastSeq);
-        var connection = new ClientConnection(_transportFactory(_options), this, _options, lastSeq, _logger);
+        var target = new TransportTarget(_options.Uri!, ClientId, _options.QueryParameters, context.CsrfToken, lastSeq, context.Headers.AsReadOnly());
+        var connection = new ClientConnection(_transportFactory(kind), this, _options, lastSeq, _logger);
         _current = connection;
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await connection.StartAsync(uri, context.Headers.AsReadOnly(), linked.Token).ConfigureAwait(false);
+            await connection.StartAsync(target, linked.Token).ConfigureAwait(false);
             return connection;
         }
         catch (Exception ex)

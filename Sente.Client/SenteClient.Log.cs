@@ -21,5 +21,11 @@ public sealed partial class SenteClient
 
         [LoggerMessage(2004, LogLevel.Information, "Connection attempt {Attempt} failed.", EventName = "ConnectFailed")]
         public static partial void ConnectFailed(ILogger logger, int attempt, Exception exception);
+
+        [LoggerMessage(2005, LogLevel.Warning, "The WebSocket of {ClientId} failed before it ever opened (HTTP {StatusCode}); switching to Ajax for good.", EventName = "DowngradingToAjax")]
+        public static partial void DowngradingToAjax(ILogger logger, string clientId, int? statusCode);
+
+        [LoggerMessage(2006, LogLevel.Warning, "The server answered a poll of {ClientId} with a new handshake at seq {Seq} (resumed {Resumed}); applying it like a reconnect.", EventName = "StreamRestarted")]
+        public static partial void StreamRestarted(ILogger logger, string clientId, long seq, bool? resumed);
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class SenteClient
     {
         ThrowIfReserved(evt);
         var connection = _current;
-        return ValueTask.FromResult(connection is { IsOpen: true } && connection.TrySend(EnvelopeWriter.ClientEvent(evt, null)));
+        return ValueTask.FromResult(connection is { IsOpen: true } && connection.TrySend(evt, null));
     }
 
     /// <summary>Sends an event and waits for the server handler's reply.</summary>
@@ -29,7 +29,8 @@ public sealed partial class SenteClient
     /// <exception cref="SenteRequestException">
     /// <see cref="SenteRequestException.Reason"/> is <c>chsk/closed</c> when not open or as soon as the
     /// connection drops (Sente instead waits for the timeout), <c>chsk/timeout</c> when no reply came
-    /// in time, <c>chsk/error</c> when the server could not handle it.
+    /// in time, <c>chsk/error</c> when the server could not handle it or (Ajax) refused the POST, e.g.
+    /// with HTTP 413 (see <see cref="SenteRequestException.StatusCode"/>).
     /// </exception>
     public async Task<JsonElement> RequestAsync(SenteEvent evt, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
@@ -43,7 +44,7 @@ public sealed partial class SenteClient
         }
 
         var (cb, reply) = connection.Pending.Register(evt.Id, wait);
-        if (!connection.TrySend(EnvelopeWriter.ClientEvent(evt, cb)))
+        if (!connection.TrySend(evt, cb))
         {
             connection.Pending.Fail(cb, CallbackReplies.Closed);
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sente.Client.Internal;
+using Sente.Wire;
 
 namespace Sente.Client;
 
@@ -8,7 +9,8 @@ namespace Sente.Client;
 /// A .NET channel-socket client for the <c>sente-json/1</c> protocol (Sente's
 /// <c>make-channel-socket-client!</c>): connect with a handshake, push events, request replies,
 /// receive pushed events exactly once and in order across reconnects (seqs, acks and resume),
-/// keep-alive pings, and reconnects with backoff.
+/// keep-alive pings, and reconnects with backoff, over WebSocket or Ajax long-polling
+/// (<see cref="SenteClientOptions.Transport"/>).
 /// </summary>
 /// <remarks>
 /// Thread safety: every member may be called from any thread. One receive loop reads the socket,
@@ -20,12 +22,14 @@ public sealed partial class SenteClient : IAsyncDisposable
     private readonly SenteClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Func<SenteClientOptions, ISenteTransport> _transportFactory;
+    private readonly Func<TransportKind, ISenteTransport> _transportFactory;
+    private readonly TransportSelector _selector;
+    private readonly Lazy<HttpClient> _http;
     private readonly SeqTracker _seqs;
     private readonly EventDispatcher _dispatcher;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly Lock _stateGate = new();
-    private SenteClientState _state = new();
+    private SenteClientState _state;
     private volatile ClientConnection? _current;
     private CancellationTokenSource? _stop;
     private Task? _supervisor;
@@ -36,17 +40,20 @@ public sealed partial class SenteClient : IAsyncDisposable
     /// <param name="options">The options; validated here.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public SenteClient(SenteClientOptions options)
-        : this(options, static o => new WebSocketTransport(o))
+        : this(options, null)
     {
     }
 
-    internal SenteClient(SenteClientOptions options, Func<SenteClientOptions, ISenteTransport> transportFactory)
+    internal SenteClient(SenteClientOptions options, Func<TransportKind, ISenteTransport>? transportFactory)
     {
         SenteClientOptionsValidator.Validate(options);
         _options = options;
         _time = options.TimeProvider;
         _logger = (ILogger?)options.LoggerFactory?.CreateLogger<SenteClient>() ?? NullLogger.Instance;
-        _transportFactory = transportFactory;
+        _selector = new TransportSelector(options.Transport);
+        _state = new SenteClientState { Type = _selector.Current };
+        _http = new Lazy<HttpClient>(() => AjaxHttpClient.Create(options));
+        _transportFactory = transportFactory ?? CreateTransport;
         _seqs = new SeqTracker(options.ResumeFromSeq ?? 0);
         _dispatcher = new EventDispatcher(
             _seqs,
@@ -156,7 +163,7 @@ public sealed partial class SenteClient : IAsyncDisposable
 
     /// <summary>
     /// Test aid (Sente's <c>chsk-break-connection!</c>): aborts the socket without a close
-    /// handshake, as a network drop would. The close reason is <see cref="SenteCloseReason.Unexpected"/>
+    /// handshake (Ajax: cancels the current poll), as a network drop would. The close reason is <see cref="SenteCloseReason.Unexpected"/>
     /// and the client reconnects per policy (attempt 1: at once).
     /// </summary>
     public void BreakConnection() => _current?.Abort(SenteCloseReason.Unexpected);
@@ -182,5 +189,12 @@ public sealed partial class SenteClient : IAsyncDisposable
         }
 
         await _dispatcher.DisposeAsync().ConfigureAwait(false);
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
     }
+
+    private ISenteTransport CreateTransport(TransportKind kind) =>
+        kind == TransportKind.Ajax ? new AjaxTransport(_http.Value, _options, _logger) : new WebSocketTransport(_options);
 }

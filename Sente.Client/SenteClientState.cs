@@ -9,7 +9,10 @@ namespace Sente.Client;
 /// </summary>
 public sealed record SenteClientState
 {
-    /// <summary>Gets the transport of the current or last connection.</summary>
+    /// <summary>
+    /// Gets the transport of the current or last connection (Sente's <c>:type</c>, <c>:ws</c> or
+    /// <c>:ajax</c>); before the first connection, the one the client will try first.
+    /// </summary>
     public TransportKind Type { get; init; } = TransportKind.WebSocket;
 
     /// <summary>Gets a value indicating whether a handshake was received and the connection has not closed since.</summary>

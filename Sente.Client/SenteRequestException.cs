@@ -18,9 +18,23 @@ public sealed class SenteRequestException : Exception
         EventId = eventId;
     }
 
+    internal SenteRequestException(string reason, string? eventId, string detail, int? statusCode, Exception? innerException)
+        : base($"Request{(eventId is null ? string.Empty : $" '{eventId}'")} failed: {reason} ({detail}).", innerException)
+    {
+        Reason = reason;
+        EventId = eventId;
+        StatusCode = statusCode;
+    }
+
     /// <summary>Gets the reserved reply value: <c>chsk/closed</c>, <c>chsk/timeout</c> or <c>chsk/error</c>.</summary>
     public string Reason { get; }
 
     /// <summary>Gets the id of the event that was requested, if known.</summary>
     public string? EventId { get; }
+
+    /// <summary>
+    /// Gets the HTTP status with which the server refused an Ajax POST (e.g. 413 when the event
+    /// exceeds its size limit; <see cref="Reason"/> is then <c>chsk/error</c>), or <see langword="null"/>.
+    /// </summary>
+    public int? StatusCode { get; }
 }

@@ -10,14 +10,16 @@ namespace Sente.Client.Internal;
 /// One connection attempt and, after its handshake, one open connection: a receive loop, a writer
 /// loop (the only sender, so frames never interleave), a keep-alive loop and an ack timer. It ends
 /// exactly once, completing <see cref="Completion"/>; the client then decides whether to reconnect.
+/// On Ajax there is no keep-alive and no ack frame: the poll cycle is the liveness check and each
+/// poll carries the ack.
 /// </summary>
-internal sealed partial class ClientConnection : IAsyncDisposable
+internal sealed partial class ClientConnection : IAsyncDisposable, ITransportHost
 {
     // A safety net against a server that never answers our close frame. Wall-clock on purpose, so a
     // paused test clock cannot hang DisconnectAsync or DisposeAsync.
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
-    private static readonly byte[] PongFrame = EnvelopeWriter.ClientEvent(new SenteEvent(SenteEventIds.WsPong), null);
+    private static readonly OutboundMessage Pong = new(new SenteEvent(SenteEventIds.WsPong), null);
 
     private readonly ISenteTransport _transport;
     private readonly IConnectionOwner _owner;
@@ -25,7 +27,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _cts = new();
-    private readonly Channel<byte[]?> _outbox = Channel.CreateUnbounded<byte[]?>(new() { SingleReader = true });
+    private readonly Channel<OutboundMessage?> _outbox = Channel.CreateUnbounded<OutboundMessage?>(new() { SingleReader = true });
     private readonly TaskCompletionSource _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SenteCloseInfo> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -66,10 +68,13 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     /// <summary>Gets a task that completes, exactly once, when the connection has ended.</summary>
     public Task<SenteCloseInfo> Completion => _completion.Task;
 
+    /// <summary>Gets a value indicating whether this is a long-polling connection (no keep-alive, acks ride on polls).</summary>
+    private bool IsLongPoll => _transport.Kind == TransportKind.Ajax;
+
     /// <summary>Connects and waits for the handshake.</summary>
-    public async Task StartAsync(Uri uri, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    public async Task StartAsync(TransportTarget target, CancellationToken cancellationToken)
     {
-        await _transport.ConnectAsync(uri, headers, cancellationToken).ConfigureAwait(false);
+        await _transport.ConnectAsync(target, this, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
         _receiveLoop = ReceiveLoopAsync(_cts.Token);
         _writerLoop = WriterLoopAsync(_cts.Token);
@@ -84,13 +89,13 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues a frame for the writer; <see langword="false"/> when the connection is not open.</summary>
-    public bool TrySend(byte[] frame) => IsOpen && _outbox.Writer.TryWrite(frame);
+    /// <summary>Queues an event for the writer; <see langword="false"/> when the connection is not open.</summary>
+    public bool TrySend(SenteEvent evt, string? callback) => IsOpen && _outbox.Writer.TryWrite(new OutboundMessage(evt, callback));
 
     /// <summary>Queues a cumulative ack unless one is already queued; the writer reads the seq when it sends.</summary>
     public void RequestAck()
     {
-        if (!IsOpen || _owner.LastProcessedSeq <= Interlocked.Read(ref _lastAckSent))
+        if (!IsOpen || IsLongPoll || _owner.LastProcessedSeq <= Interlocked.Read(ref _lastAckSent))
         {
             return;
         }
@@ -156,15 +161,15 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         {
             while (true)
             {
-                var frame = await _transport.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-                if (frame is null)
+                var message = await _transport.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                if (message is null)
                 {
                     serverClosed = true;
                     break;
                 }
 
                 Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
-                Handle(InboundMessageReader.Read(frame));
+                Handle(message);
             }
         }
         catch (Exception ex)
@@ -216,10 +221,14 @@ internal sealed partial class ClientConnection : IAsyncDisposable
                 break;
             case ServerPingMessage:
                 // Answered even before the handshake: the server only wants a sign of life.
-                _outbox.Writer.TryWrite(PongFrame);
+                _outbox.Writer.TryWrite(Pong);
                 break;
             case HandshakeMessage handshake when !_open:
                 OnHandshake(handshake);
+                break;
+            case HandshakeMessage handshake when IsLongPoll:
+                // A poll answered with a handshake: the server forgot this client-id or lost events.
+                _owner.OnStreamRestarted(this, handshake);
                 break;
             case NoticeMessage notice:
                 Log.ServerNotice(_logger, notice.Event.Id);
@@ -240,8 +249,12 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         _open = true;
 
         // Timers start before ConnectAsync returns, so a test clock advanced afterwards reaches them.
-        _keepAliveLoop = KeepAliveLoopAsync(_cts.Token);
-        _ackLoop = AckLoopAsync(_cts.Token);
+        if (!IsLongPoll)
+        {
+            _keepAliveLoop = KeepAliveLoopAsync(_cts.Token);
+            _ackLoop = AckLoopAsync(_cts.Token);
+        }
+
         _owner.OnHandshake(this, handshake);
         _handshake.TrySetResult();
     }
@@ -253,10 +266,10 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         {
             await foreach (var item in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var frame = item ?? TakeAck();
-                if (frame is not null)
+                var message = item ?? TakeAck();
+                if (message is not null)
                 {
-                    await _transport.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+                    await _transport.SendAsync(message.Event, message.Callback, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -274,7 +287,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
     }
 
-    private byte[]? TakeAck()
+    private OutboundMessage? TakeAck()
     {
         Volatile.Write(ref _ackQueued, 0);
         var seq = _owner.LastProcessedSeq;
@@ -284,7 +297,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
 
         Interlocked.Exchange(ref _lastAckSent, seq);
-        return EnvelopeWriter.Ack(seq);
+        return new OutboundMessage(new SenteEvent(SenteEventIds.Ack, seq.ToString(System.Globalization.CultureInfo.InvariantCulture)), null);
     }
 
     private async Task KeepAliveLoopAsync(CancellationToken cancellationToken)
@@ -321,7 +334,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private async Task<bool> PingAsync()
     {
         var (cb, reply) = Pending.Register(SenteEventIds.WsPing, _options.PingTimeout);
-        if (!TrySend(EnvelopeWriter.ClientEvent(new SenteEvent(SenteEventIds.WsPing), cb)))
+        if (!TrySend(new SenteEvent(SenteEventIds.WsPing), cb))
         {
             Pending.Fail(cb, CallbackReplies.Closed);
             return false;
@@ -367,6 +380,9 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>An event waiting in the send queue, with its callback id when a reply is wanted.</summary>
+    private sealed record OutboundMessage(SenteEvent Event, string? Callback);
+
     private static partial class Log
     {
         [LoggerMessage(2100, LogLevel.Debug, "Connection dropped while receiving.", EventName = "ReceiveFailed")]
@@ -392,5 +408,8 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
         [LoggerMessage(2107, LogLevel.Debug, "The server did not answer the close in time; aborting.", EventName = "CloseTimedOut")]
         public static partial void CloseTimedOut(ILogger logger);
+
+        [LoggerMessage(2108, LogLevel.Warning, "Sending {EventId} failed (HTTP {StatusCode}): {Detail}.", EventName = "EventRefused")]
+        public static partial void EventRefused(ILogger logger, string eventId, int? statusCode, string detail);
     }
 }

@@ -4,40 +4,49 @@ using Sente.Protocol;
 
 namespace Sente.Client.Internal;
 
-/// <summary>Builds the WebSocket upgrade address: <c>/chsk?client-id=C[&amp;csrf-token=T][&amp;last-seq=N]</c>.</summary>
+/// <summary>
+/// Builds the endpoint addresses: the WebSocket upgrade <c>/chsk?client-id=C[&amp;csrf-token=T][&amp;last-seq=N]</c>
+/// and the Ajax requests <c>/chsk?client-id=C[&amp;handshake=1][&amp;last-seq=N][&amp;ack=N]</c>.
+/// </summary>
 internal static class ConnectUriBuilder
 {
+    private static readonly HashSet<string> OwnKeys = new(StringComparer.Ordinal)
+    {
+        ProtocolConstants.ClientIdQueryKey, ProtocolConstants.CsrfTokenQueryKey, ProtocolConstants.LastSeqQueryKey,
+        ProtocolConstants.HandshakeQueryKey, ProtocolConstants.HandshakeQueryKeySente, ProtocolConstants.AckQueryKey,
+    };
+
     public static Uri Build(Uri endpoint, string clientId, IEnumerable<KeyValuePair<string, string>> extra, string? csrfToken, long? lastSeq)
     {
-        // Sente's own keys win on conflict, so they are written last into one ordered map.
-        var query = new List<KeyValuePair<string, string>>();
-        var own = new HashSet<string>(StringComparer.Ordinal)
-        {
-            ProtocolConstants.ClientIdQueryKey, ProtocolConstants.CsrfTokenQueryKey, ProtocolConstants.LastSeqQueryKey,
-        };
-
-        foreach (var pair in ParseQuery(endpoint.Query).Concat(extra))
-        {
-            if (!own.Contains(pair.Key))
-            {
-                query.Add(pair);
-            }
-        }
-
-        query.Add(new(ProtocolConstants.ClientIdQueryKey, clientId));
+        var own = new List<KeyValuePair<string, string>> { new(ProtocolConstants.ClientIdQueryKey, clientId) };
         if (!string.IsNullOrEmpty(csrfToken))
         {
-            query.Add(new(ProtocolConstants.CsrfTokenQueryKey, csrfToken));
+            own.Add(new(ProtocolConstants.CsrfTokenQueryKey, csrfToken));
         }
 
         if (lastSeq is { } n)
         {
-            query.Add(new(ProtocolConstants.LastSeqQueryKey, n.ToString(CultureInfo.InvariantCulture)));
+            own.Add(new(ProtocolConstants.LastSeqQueryKey, n.ToString(CultureInfo.InvariantCulture)));
         }
 
+        return Compose(endpoint, endpoint.Scheme switch { "http" => "ws", "https" => "wss", var s => s }, extra, own);
+    }
+
+    /// <summary>An Ajax address: <paramref name="own"/> follows the extra parameters and <c>client-id</c>; the CSRF token goes in a header instead.</summary>
+    public static Uri BuildAjax(Uri endpoint, string clientId, IEnumerable<KeyValuePair<string, string>> extra, params KeyValuePair<string, string>[] own) =>
+        Compose(
+            endpoint,
+            endpoint.Scheme switch { "ws" => "http", "wss" => "https", var s => s },
+            extra,
+            [new(ProtocolConstants.ClientIdQueryKey, clientId), .. own]);
+
+    private static Uri Compose(Uri endpoint, string scheme, IEnumerable<KeyValuePair<string, string>> extra, List<KeyValuePair<string, string>> own)
+    {
+        // Sente's own keys win on conflict, so they are written last into one ordered map.
+        var query = ParseQuery(endpoint.Query).Concat(extra).Where(p => !OwnKeys.Contains(p.Key)).Concat(own).ToList();
         var builder = new UriBuilder(endpoint)
         {
-            Scheme = endpoint.Scheme switch { "http" => "ws", "https" => "wss", var s => s },
+            Scheme = scheme,
             Query = Encode(query),
         };
 

@@ -39,6 +39,18 @@ internal sealed partial class EventDispatcher : IAsyncDisposable
 
     public void PostBatch(BatchMessage batch) => _items.Writer.TryWrite(batch);
 
+    /// <summary>Returns a task that completes when the loop has handled everything posted before this call.</summary>
+    public Task Barrier()
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_items.Writer.TryWrite(reached))
+        {
+            reached.TrySetResult();
+        }
+
+        return reached.Task;
+    }
+
     public IDisposable Add(string? eventId, Func<ReceivedEvent, ValueTask> handler)
     {
         lock (_gate)
@@ -110,6 +122,9 @@ internal sealed partial class EventDispatcher : IAsyncDisposable
                     break;
                 case BatchMessage batch:
                     await ProcessBatchAsync(batch).ConfigureAwait(false);
+                    break;
+                case TaskCompletionSource barrier:
+                    barrier.TrySetResult();
                     break;
             }
         }

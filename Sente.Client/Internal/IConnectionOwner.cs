@@ -9,6 +9,15 @@ internal interface IConnectionOwner
     /// <summary>The handshake arrived; the connection is open.</summary>
     void OnHandshake(ClientConnection connection, HandshakeMessage handshake);
 
+    /// <summary>
+    /// An open long-polling connection got a new handshake: the server forgot this client-id or lost
+    /// events. Applied like a reconnect handshake (closed, then opened again).
+    /// </summary>
+    void OnStreamRestarted(ClientConnection connection, HandshakeMessage handshake);
+
+    /// <summary>Completes once the dispatch loop applied everything posted to it so far.</summary>
+    Task WhenDispatchedAsync();
+
     /// <summary>A batch of pushed events arrived.</summary>
     void OnBatch(ClientConnection connection, BatchMessage batch);
 

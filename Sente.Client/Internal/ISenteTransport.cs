@@ -1,12 +1,13 @@
+using Sente.Protocol;
 using Sente.Wire;
 
 namespace Sente.Client.Internal;
 
 /// <summary>
-/// Moves whole envelopes between the client and the server; one instance per connection attempt.
+/// Moves whole messages between the client and the server; one instance per connection attempt.
 /// The client core (handshake, replies, seqs, keep-alive) is transport-neutral behind it, like
-/// SignalR's <c>ITransport</c>. An Ajax transport joins by emulating a message stream: polls yield
-/// envelopes, and a POST's reply <c>[reply, null]</c> is handed back as <c>[reply, cb]</c>.
+/// SignalR's <c>ITransport</c>. The Ajax transport emulates a message stream: its polls yield
+/// messages, and POST replies go to the <see cref="ITransportHost"/> directly.
 /// </summary>
 /// <remarks>
 /// Contract: at most one <see cref="ReceiveAsync"/> and one send-or-close call run at a time; the
@@ -24,13 +25,13 @@ internal interface ISenteTransport : IAsyncDisposable
     string? CloseDescription { get; }
 
     /// <summary>Opens the connection; throws <see cref="SenteConnectException"/> when the server refuses.</summary>
-    Task ConnectAsync(Uri uri, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken);
+    Task ConnectAsync(TransportTarget target, ITransportHost host, CancellationToken cancellationToken);
 
-    /// <summary>Sends one envelope.</summary>
-    ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken);
+    /// <summary>Sends one client event (<c>[[id, data], cb]</c>); a transport may complete before it reached the server.</summary>
+    ValueTask SendAsync(SenteEvent evt, string? callback, CancellationToken cancellationToken);
 
-    /// <summary>Receives one whole envelope; <see langword="null"/> when the server closed the connection.</summary>
-    ValueTask<byte[]?> ReceiveAsync(CancellationToken cancellationToken);
+    /// <summary>Receives one message; <see langword="null"/> when the connection closed cleanly.</summary>
+    ValueTask<InboundMessage?> ReceiveAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a clean close (WebSocket code 1000); the receive side then ends.</summary>
     Task CloseOutputAsync(CancellationToken cancellationToken);

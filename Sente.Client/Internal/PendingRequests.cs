@@ -86,6 +86,15 @@ internal sealed class PendingRequests(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Fails one request with a reserved reason and what went wrong (e.g. an HTTP status that refused it).</summary>
+    public void Fail(string cb, string reason, string detail, int? statusCode, Exception? exception)
+    {
+        if (TryRemove(cb, out var pending))
+        {
+            pending.Reply.TrySetException(new SenteRequestException(reason, pending.EventId, detail, statusCode, exception));
+        }
+    }
+
     /// <summary>Cancels one request (its caller gave up).</summary>
     public void Cancel(string cb, CancellationToken token)
     {

@@ -22,6 +22,11 @@ internal static class SenteClientOptionsValidator
         RequirePositive(options.PingTimeout, nameof(SenteClientOptions.PingTimeout));
         RequirePositive(options.RequestTimeout, nameof(SenteClientOptions.RequestTimeout));
         RequirePositive(options.AckInterval, nameof(SenteClientOptions.AckInterval));
+        RequirePositive(options.AjaxTimeout, nameof(SenteClientOptions.AjaxTimeout));
+        if (!Enum.IsDefined(options.Transport))
+        {
+            throw Bad(nameof(SenteClientOptions.Transport), "is not a defined mode");
+        }
         if (options.KeepAlive != Timeout.InfiniteTimeSpan)
         {
             RequirePositive(options.KeepAlive, nameof(SenteClientOptions.KeepAlive));

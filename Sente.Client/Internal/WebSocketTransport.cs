@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Sente.Protocol;
 using Sente.Wire;
 
 namespace Sente.Client.Internal;
@@ -17,8 +18,9 @@ internal sealed class WebSocketTransport(SenteClientOptions options) : ISenteTra
 
     public string? CloseDescription => _socket.CloseStatusDescription;
 
-    public async Task ConnectAsync(Uri uri, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    public async Task ConnectAsync(TransportTarget target, ITransportHost host, CancellationToken cancellationToken)
     {
+        var uri = ConnectUriBuilder.Build(target.Endpoint, target.ClientId, target.Query, target.CsrfToken, target.LastSeq);
         // Needed to report the HTTP status of a refused upgrade (401/403 per PROTOCOL.md section 8).
         _socket.Options.CollectHttpResponseDetails = true;
         if (options.Cookies is { } cookies)
@@ -26,7 +28,7 @@ internal sealed class WebSocketTransport(SenteClientOptions options) : ISenteTra
             _socket.Options.Cookies = cookies;
         }
 
-        foreach (var (name, value) in headers)
+        foreach (var (name, value) in target.Headers)
         {
             _socket.Options.SetRequestHeader(name, value);
         }
@@ -45,10 +47,10 @@ internal sealed class WebSocketTransport(SenteClientOptions options) : ISenteTra
         }
     }
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
-        _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    public ValueTask SendAsync(SenteEvent evt, string? callback, CancellationToken cancellationToken) =>
+        _socket.SendAsync(EnvelopeWriter.ClientEvent(evt, callback).AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
-    public async ValueTask<byte[]?> ReceiveAsync(CancellationToken cancellationToken)
+    public async ValueTask<InboundMessage?> ReceiveAsync(CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
         while (true)
@@ -67,7 +69,7 @@ internal sealed class WebSocketTransport(SenteClientOptions options) : ISenteTra
 
             if (result.EndOfMessage)
             {
-                return buffer.WrittenSpan.ToArray();
+                return InboundMessageReader.Read(buffer.WrittenSpan.ToArray());
             }
         }
     }

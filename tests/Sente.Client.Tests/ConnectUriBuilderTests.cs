@@ -44,4 +44,33 @@ public sealed class ConnectUriBuilderTests
         Assert.Equal("abc", query["client-id"].ToString());
         Assert.False(query.ContainsKey("last-seq"));
     }
+
+    [Theory]
+    [InlineData("ws://h:5000/chsk", "http://h:5000/chsk")]
+    [InlineData("wss://h/chsk", "https://h/chsk")]
+    [InlineData("https://h/chsk", "https://h/chsk")]
+    public void BuildAjax_MapsWebSocketSchemesToHttp(string endpoint, string expected)
+    {
+        var uri = ConnectUriBuilder.BuildAjax(new Uri(endpoint), "abc", []);
+
+        Assert.Equal(expected, uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("?client-id=abc", uri.Query);
+    }
+
+    [Fact]
+    public void BuildAjax_ProtocolKeysWin_AndNoCsrfTokenInTheQuery()
+    {
+        var uri = ConnectUriBuilder.BuildAjax(
+            new Uri("http://h/chsk?tenant=t1&ack=99"),
+            "abc",
+            [new("handshake", "0"), new("csrf-token", "leak")],
+            new KeyValuePair<string, string>("ack", "7"));
+
+        var query = QueryHelpers.ParseQuery(uri.Query);
+        Assert.Equal("t1", query["tenant"]);
+        Assert.Equal("abc", query["client-id"].ToString());
+        Assert.Equal("7", query["ack"].ToString());
+        Assert.False(query.ContainsKey("handshake"));
+        Assert.False(query.ContainsKey("csrf-token"));
+    }
 }

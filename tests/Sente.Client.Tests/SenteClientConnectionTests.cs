@@ -30,7 +30,8 @@ public sealed class SenteClientConnectionTests
     [Fact]
     public async Task ConnectAsync_RefusedUpgrade_ThrowsWithStatus_AndDoesNotRetry()
     {
-        await using var f = await ClientFixture.StartAsync();
+        // WebSocket only: in the default auto mode a refused upgrade falls back to Ajax (SenteClientAutoTransportTests).
+        await using var f = await ClientFixture.StartAsync(o => o.Transport = SenteTransportMode.WebSocket);
         f.Server.RejectNextUpgrade(403);
 
         var ex = await Assert.ThrowsAsync<SenteConnectException>(() => f.Client.ConnectAsync().DefaultTimeout());

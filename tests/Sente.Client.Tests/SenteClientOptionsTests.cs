@@ -34,4 +34,23 @@ public sealed class SenteClientOptionsTests
 
         Assert.Contains("SenteClientOptions.ClientId", ex.Message);
     }
+
+    [Fact]
+    public void Defaults_AutoTransport_And60sAjaxTimeout()
+    {
+        var options = new SenteClientOptions();
+
+        Assert.Equal(SenteTransportMode.Auto, options.Transport);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.AjaxTimeout);
+    }
+
+    [Fact]
+    public void Constructor_WithBadAjaxTimeoutOrTransport_NamesTheOption()
+    {
+        var timeout = Assert.Throws<ArgumentException>(() => new SenteClient(new SenteClientOptions { Uri = new Uri("http://h/chsk"), AjaxTimeout = TimeSpan.Zero }));
+        var mode = Assert.Throws<ArgumentException>(() => new SenteClient(new SenteClientOptions { Uri = new Uri("http://h/chsk"), Transport = (SenteTransportMode)42 }));
+
+        Assert.Contains("SenteClientOptions.AjaxTimeout", timeout.Message);
+        Assert.Contains("SenteClientOptions.Transport", mode.Message);
+    }
 }

@@ -57,6 +57,16 @@ internal sealed class ClientFixture : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Connects over Ajax (or auto after a refused upgrade), answering the handshake GET; returns that request.</summary>
+    public async Task<FakeAjaxRequest> ConnectAjaxAsync(long seq = 0, bool? resumed = null, long? lpTimeoutMs = null)
+    {
+        var connect = Client.ConnectAsync();
+        var handshake = await Server.NextAjaxHandshakeAsync();
+        handshake.RespondHandshake(seq: seq, resumed: resumed, lpTimeoutMs: lpTimeoutMs);
+        await connect.DefaultTimeout();
+        return handshake;
+    }
+
     public static SenteEvent Ev(string id, int n) => new(id, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async ValueTask DisposeAsync()

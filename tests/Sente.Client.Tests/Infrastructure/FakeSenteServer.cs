@@ -14,7 +14,9 @@ namespace Sente.Client.Tests.Infrastructure;
 /// <summary>
 /// A scripted stand-in for the real server: Kestrel on loopback accepts WebSockets on /chsk and
 /// hands each one to the test as a <see cref="FakeConnection"/>, which sends what the test says
-/// and records what the client sends. It implements no protocol logic beyond answering pings.
+/// and records what the client sends. Ajax requests on /chsk are held as <see cref="FakeAjaxRequest"/>s
+/// (handshakes, polls and POSTs apart) until the test answers them. It implements no protocol logic
+/// beyond answering WebSocket pings.
 /// </summary>
 internal sealed class FakeSenteServer : IAsyncDisposable
 {
@@ -22,6 +24,10 @@ internal sealed class FakeSenteServer : IAsyncDisposable
     private readonly Channel<FakeConnection> _connections = Channel.CreateUnbounded<FakeConnection>();
     private readonly ConcurrentQueue<int> _rejections = new();
     private readonly Channel<IQueryCollection> _rejected = Channel.CreateUnbounded<IQueryCollection>();
+    private readonly Channel<FakeAjaxRequest> _handshakes = Channel.CreateUnbounded<FakeAjaxRequest>();
+    private readonly Channel<FakeAjaxRequest> _polls = Channel.CreateUnbounded<FakeAjaxRequest>();
+    private readonly Channel<FakeAjaxRequest> _posts = Channel.CreateUnbounded<FakeAjaxRequest>();
+    private readonly CancellationTokenSource _shutdown = new();
 
     private FakeSenteServer(WebApplication app) => _app = app;
 
@@ -29,6 +35,9 @@ internal sealed class FakeSenteServer : IAsyncDisposable
 
     /// <summary>Gets or sets a value indicating whether new connections answer client pings with "pong".</summary>
     public bool AutoPong { get; set; } = true;
+
+    /// <summary>Gets or sets the status every WebSocket upgrade is refused with (null: accept them); Ajax requests still go through.</summary>
+    public int? RefuseWebSockets { get; set; }
 
     public static async Task<FakeSenteServer> StartAsync()
     {
@@ -45,15 +54,25 @@ internal sealed class FakeSenteServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Makes the next upgrade request fail with <paramref name="status"/>.</summary>
+    /// <summary>Makes the next request (WebSocket upgrade or Ajax) fail with <paramref name="status"/>.</summary>
     public void RejectNextUpgrade(int status) => _rejections.Enqueue(status);
 
     public Task<FakeConnection> NextConnectionAsync() => _connections.Reader.ReadAsync().AsTask().DefaultTimeout();
 
     public Task<IQueryCollection> NextRejectedAsync() => _rejected.Reader.ReadAsync().AsTask().DefaultTimeout();
 
+    /// <summary>Waits for the next Ajax handshake GET (<c>handshake=1</c>).</summary>
+    public Task<FakeAjaxRequest> NextAjaxHandshakeAsync() => _handshakes.Reader.ReadAsync().AsTask().DefaultTimeout();
+
+    /// <summary>Waits for the next Ajax poll GET.</summary>
+    public Task<FakeAjaxRequest> NextPollAsync() => _polls.Reader.ReadAsync().AsTask().DefaultTimeout();
+
+    /// <summary>Waits for the next Ajax POST.</summary>
+    public Task<FakeAjaxRequest> NextPostAsync() => _posts.Reader.ReadAsync().AsTask().DefaultTimeout();
+
     public async ValueTask DisposeAsync()
     {
+        await _shutdown.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -69,7 +88,14 @@ internal sealed class FakeSenteServer : IAsyncDisposable
 
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await HandleAjaxAsync(context);
+            return;
+        }
+
+        if (RefuseWebSockets is { } refused)
+        {
+            context.Response.StatusCode = refused;
+            _rejected.Writer.TryWrite(context.Request.Query);
             return;
         }
 
@@ -77,5 +103,31 @@ internal sealed class FakeSenteServer : IAsyncDisposable
         var connection = new FakeConnection(context, socket, AutoPong);
         _connections.Writer.TryWrite(connection);
         await connection.RunAsync();
+    }
+
+    private async Task HandleAjaxAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var request = new FakeAjaxRequest(context, body.ToArray());
+        var queue = HttpMethods.IsPost(request.Method) ? _posts
+            : request.Query.ContainsKey("handshake") ? _handshakes
+            : _polls;
+        queue.Writer.TryWrite(request);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
+        try
+        {
+            var (status, bytes) = await request.Response.WaitAsync(stop.Token);
+            context.Response.StatusCode = status;
+            if (bytes is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.Body.WriteAsync(bytes, stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up (or the server stops): the test observes it through Aborted.
+        }
     }
 }

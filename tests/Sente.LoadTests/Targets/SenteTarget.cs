@@ -52,6 +52,9 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
         var options = new SenteClientOptions
         {
             Uri = new Uri(BaseUri, "/chsk"),
+
+            // Measures WebSockets: a failed upgrade must fail the run, not fall back to Ajax.
+            Transport = SenteTransportMode.WebSocket,
             AutoReconnect = false,
             ConnectTimeout = TimeSpan.FromSeconds(30),
         };
