@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using Sente.Client;
+using Sente.FunctionalTests.Infrastructure;
+using Sente.FunctionalTests.WebSockets;
+using Sente.Grains;
+using Sente.Protocol;
+using Sente.Wire;
+
+namespace Sente.FunctionalTests.Client;
+
+/// <summary>Sente.Client over Ajax long-polling, against the real server.</summary>
+[Trait("Category", "Functional")]
+public sealed class SenteClientAjaxTests(ShortPollServerFixture fixture) : IClassFixture<ShortPollServerFixture>
+{
+    private SenteServer Server => fixture.Server;
+
+    private async Task<SenteClient> ConnectAsync(SenteTransportMode mode, string? user = null)
+    {
+        var options = new SenteClientOptions { Uri = Server.ChskUri, Transport = mode, ClientId = HandshakeTests.NewClientId() };
+        if (user is not null)
+        {
+            var cookie = await Server.LoginAsync(user);
+            options.Cookies = new CookieContainer();
+            options.Cookies.Add(new Cookie(cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..], "/", Server.BaseUri.Host));
+        }
+
+        var client = new SenteClient(options);
+        await client.ConnectAsync().DefaultTimeout();
+        return client;
+    }
+
+    [Fact]
+    public async Task Ajax_Request_Echo()
+    {
+        await using var client = await ConnectAsync(SenteTransportMode.Ajax);
+
+        Assert.Equal(TransportKind.Ajax, client.State.Type);
+        Assert.Equal(5, (await client.RequestAsync(new SenteEvent("demo/echo", "5"), TimeSpan.FromSeconds(5))).GetInt32());
+    }
+
+    [Fact]
+    public async Task Ajax_RequestNeverAnswered_ChskTimeout()
+    {
+        await using var client = await ConnectAsync(SenteTransportMode.Ajax);
+
+        var error = await Assert.ThrowsAsync<SenteRequestException>(
+            () => client.RequestAsync(new SenteEvent(TestHandlers.Silent), TimeSpan.FromSeconds(10)).DefaultTimeout());
+
+        Assert.Equal(CallbackReplies.Timeout, error.Reason);
+    }
+
+    [Fact]
+    public async Task Ajax_RequestInFlightWhenBroken_ChskClosedPromptly()
+    {
+        await using var client = await ConnectAsync(SenteTransportMode.Ajax);
+
+        var pending = client.RequestAsync(new SenteEvent(TestHandlers.Silent), TimeSpan.FromSeconds(30));
+        client.BreakConnection();
+
+        var error = await Assert.ThrowsAsync<SenteRequestException>(() => pending.DefaultTimeout(TimeSpan.FromSeconds(2)));
+        Assert.Equal(CallbackReplies.Closed, error.Reason);
+    }
+
+    [Fact]
+    public async Task Ajax_1000PushesWithTwoBreaks_EachHandledExactlyOnceInOrder()
+    {
+        await using var client = await ConnectAsync(SenteTransportMode.Ajax, "ajax-client-resume");
+        var received = new List<int>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.On("test/n", e =>
+        {
+            received.Add(int.Parse(e.Event.DataJson!, CultureInfo.InvariantCulture));
+            if (received.Count is 300 or 700)
+            {
+                client.BreakConnection();
+            }
+
+            if (received.Count >= 1000)
+            {
+                all.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        var user = Server.Cluster.GetGrain<IUserGrain>("ajax-client-resume");
+        for (var i = 1; i <= 1000; i++)
+        {
+            await user.SendAsync(new SenteEvent("test/n", i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        await all.Task.DefaultTimeout(TimeSpan.FromSeconds(60));
+        Assert.Equal(Enumerable.Range(1, 1000), received);
+    }
+
+    [Fact]
+    public async Task Auto_WebSocketWorks_StaysOnWebSocket()
+    {
+        await using var client = await ConnectAsync(SenteTransportMode.Auto);
+
+        Assert.Equal(TransportKind.WebSocket, client.State.Type);
+        Assert.Equal(1, (await client.RequestAsync(new SenteEvent("demo/echo", "1"), TimeSpan.FromSeconds(5))).GetInt32());
+    }
+}
