@@ -5,6 +5,7 @@ using Sente.Web;
 using Sente.Web.Internal;
 using Sente.Web.Internal.Connections;
 using Sente.Web.Internal.Nodes;
+using Sente.Web.Internal.Security;
 using Sente.Web.Internal.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,14 @@ public static class SenteServiceCollectionExtensions
         services.TryAddSingleton<ConnectionSessionFactory>();
         services.TryAddSingleton<InboundMessageProcessor>();
         services.TryAddSingleton<WebSocketTransport>();
+        services.AddAntiforgery();
+        services.AddAuthorizationCore();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CsrfDisabledWarning>());
+        services.TryAddSingleton<CookieAuthenticationDetector>();
+        services.TryAddSingleton<CsrfCheck>();
+        services.TryAddSingleton<OriginCheck>();
+        services.TryAddSingleton<EndpointAuthorizationCheck>();
+        services.TryAddSingleton<SenteSecurityPipeline>();
         services.TryAddSingleton<SenteDispatcher>();
         return services;
     }
