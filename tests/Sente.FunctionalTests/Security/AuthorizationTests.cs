@@ -77,6 +77,14 @@ public sealed class AuthorizationTests(SecurityServerFixture fixture)
     }
 
     [Fact]
+    public async Task RequireAuthorizationWithAllowAnonymous_Anonymous_HandshakeOk()
+    {
+        await using var socket = await RawSenteSocket.ConnectAsync(Secure(SecurityServerFixture.OpenPath));
+
+        Assert.NotNull(socket.Handshake);
+    }
+
+    [Fact]
     public async Task CsrfTokenEndpoint_OfSecondMapSente_ServesTokens()
     {
         var (cookie, token) = await CsrfTokens.FetchAsync(Secure(), await Server.LoginAsync("authz-second"));

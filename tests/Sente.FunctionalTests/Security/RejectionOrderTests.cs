@@ -103,5 +103,14 @@ public sealed class RejectionOrderTests(SecurityServerFixture fixture)
         Assert.Equal("Missing or invalid client-id", body);
     }
 
+    [Fact]
+    public async Task RejectHook_Throws_Answers500WithoutDetails()
+    {
+        var (status, body) = await SecurityClient.SendAsync(Server, HttpMethod.Get, Chsk, headers: Header(SecurityServerFixture.ThrowHeader));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("", body);
+    }
+
     private static Dictionary<string, string> Header(string name) => new() { [name] = "1" };
 }

@@ -9,13 +9,15 @@ namespace Sente.FunctionalTests.Security;
 /// <summary>
 /// One server for the security tests: CSRF on (the default), <c>http://site.com</c> allowed besides the
 /// server's own origin, a reject hook and an authorization delegate driven by test headers, and two
-/// more Sente endpoints behind <c>.RequireAuthorization(...)</c>.
+/// more Sente endpoints behind <c>.RequireAuthorization(...)</c> and one that also allows anonymous users.
 /// </summary>
 public sealed class SecurityServerFixture : IAsyncLifetime
 {
     public const string AllowedOrigin = "http://site.com";
     public const string RejectHeader = "X-Test-Reject";
     public const string DenyHeader = "X-Test-Deny";
+    public const string ThrowHeader = "X-Test-Throw";
+    public const string OpenPath = "/open/chsk";
     public const string SecurePath = "/secure/chsk";
     public const string AdminPath = "/admin/chsk";
 
@@ -25,7 +27,9 @@ public sealed class SecurityServerFixture : IAsyncLifetime
         new Dictionary<string, string?> { ["Sente:AllowedOrigins:0"] = AllowedOrigin },
         builder => builder.Services.Configure<SenteOptions>(o =>
         {
-            o.RejectRequest = ctx => ValueTask.FromResult<IResult?>(ctx.Request.Headers.ContainsKey(RejectHeader)
+            o.RejectRequest = ctx => ctx.Request.Headers.ContainsKey(ThrowHeader)
+                ? throw new InvalidOperationException("secret detail")
+                : ValueTask.FromResult<IResult?>(ctx.Request.Headers.ContainsKey(RejectHeader)
                 ? Results.Text("slow down", statusCode: StatusCodes.Status429TooManyRequests)
                 : null);
             o.Authorize = ctx => ValueTask.FromResult(!ctx.Request.Headers.ContainsKey(DenyHeader));
@@ -34,6 +38,7 @@ public sealed class SecurityServerFixture : IAsyncLifetime
         {
             app.MapSente(SecurePath).RequireAuthorization();
             app.MapSente(AdminPath).RequireAuthorization(p => p.RequireRole("admin"));
+            app.MapSente(OpenPath).RequireAuthorization().AllowAnonymous();
         });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
