@@ -40,8 +40,11 @@ public static class SenteServiceCollectionExtensions
         services.TryAddSingleton<ConnectionSessionFactory>();
         services.TryAddSingleton<InboundMessageProcessor>();
         services.TryAddSingleton<WebSocketTransport>();
+        // The rejection order needs antiforgery, the scheme list and the policy evaluator even in a
+        // host that configured no authentication or authorization of its own (all TryAdd inside).
         services.AddAntiforgery();
-        services.AddAuthorizationCore();
+        services.AddAuthenticationCore();
+        services.AddAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CsrfDisabledWarning>());
         services.TryAddSingleton<CookieAuthenticationDetector>();
         services.TryAddSingleton<CsrfCheck>();
