@@ -52,6 +52,59 @@ public sealed class SenteOptions
     /// <summary>Gets or sets the API key the HTTP push API requires as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
     /// <value>Defaults to none: then the API answers loopback callers only.</value>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the application reject hook (Sente's <c>:reject-fn</c>), the first step of the
+    /// rejection order on every WebSocket upgrade, Ajax GET and Ajax POST (PROTOCOL.md section 8).
+    /// </summary>
+    /// <value>
+    /// Defaults to none. A non-null <see cref="IResult"/> is executed as the response and the request
+    /// goes no further (not even the CSRF check); <see langword="null"/> continues.
+    /// </value>
+    public Func<HttpContext, ValueTask<IResult?>>? RejectRequest { get; set; }
+
+    /// <summary>Gets the CSRF options (the second step of the rejection order).</summary>
+    public SenteCsrfOptions Csrf { get; } = new();
+
+    /// <summary>
+    /// Gets the origins allowed besides the server's own (the third step of the rejection order):
+    /// <c>scheme://host[:port]</c> entries, or <c>*</c> to allow every origin.
+    /// </summary>
+    /// <value>
+    /// Defaults to empty: only the server's own origin (the request's scheme and host), which stops
+    /// cross-site WebSocket hijacking even where the CSRF check does not apply.
+    /// </value>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>
+    /// Gets or sets an authorization delegate (Sente's <c>:authorized?-fn</c>), evaluated after the
+    /// endpoint's own authorization metadata (<c>MapSente(...).RequireAuthorization(...)</c>); <see langword="false"/>
+    /// answers <c>401 Unauthorized request</c>.
+    /// </summary>
+    /// <value>Defaults to none: only the endpoint's authorization metadata decides.</value>
+    public Func<HttpContext, ValueTask<bool>>? Authorize { get; set; }
+}
+
+/// <summary>Options of the CSRF check (PROTOCOL.md section 8), backed by ASP.NET Core antiforgery.</summary>
+public sealed class SenteCsrfOptions
+{
+    /// <summary>Gets or sets whether cookie-authenticated requests must carry a valid antiforgery token.</summary>
+    /// <value>
+    /// Defaults to <see langword="true"/>: a page on another site can otherwise open a channel socket with
+    /// the user's cookie. Switching it off is logged as a warning at start-up; do it only when the
+    /// origin allow-list alone is your CSRF defence.
+    /// </value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets the identity authentication types that count as cookie authentication besides the
+    /// registered schemes whose handler is a <c>CookieAuthenticationHandler</c>.
+    /// </summary>
+    /// <value>
+    /// Defaults to empty. Add the <c>ClaimsIdentity.AuthenticationType</c> a custom cookie or
+    /// session handler gives its users, so their requests need a token too.
+    /// </value>
+    public IList<string> CookieAuthenticationTypes { get; } = [];
 }
 
 /// <summary>Options of the WebSocket transport.</summary>

@@ -72,6 +72,29 @@ internal sealed class SenteOptionsValidator : IValidateOptions<SenteOptions>
             errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.ResolveUserId)} must not be null.");
         }
 
+        ValidateAllowedOrigins(o, errors);
+        if (o.Csrf.CookieAuthenticationTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.Csrf)}.{nameof(SenteCsrfOptions.CookieAuthenticationTypes)} must not contain blank entries.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateAllowedOrigins(SenteOptions o, List<string> errors)
+    {
+        foreach (var origin in o.AllowedOrigins)
+        {
+            // An origin is scheme://host[:port] exactly as browsers send it: no path, query or trailing slash,
+            // because the check compares strings (a trailing slash would silently never match).
+            var valid = origin == "*"
+                || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                    && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                    && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase));
+            if (!valid)
+            {
+                errors.Add($"{nameof(SenteOptions)}.{nameof(SenteOptions.AllowedOrigins)} entry '{origin}' must be '*' or an origin such as 'https://example.com' (http/https, no path or trailing slash).");
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ using Sente.Web;
 using Sente.Web.Internal;
 using Sente.Web.Internal.Connections;
 using Sente.Web.Internal.Nodes;
+using Sente.Web.Internal.Security;
 using Sente.Web.Internal.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,17 @@ public static class SenteServiceCollectionExtensions
         services.TryAddSingleton<LongPollingTransport>();
         services.TryAddSingleton<AjaxPostHandler>();
         services.TryAddSingleton<AjaxRateLimiters>();
+        // The rejection order needs antiforgery, the scheme list and the policy evaluator even in a
+        // host that configured no authentication or authorization of its own (all TryAdd inside).
+        services.AddAntiforgery();
+        services.AddAuthenticationCore();
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CsrfDisabledWarning>());
+        services.TryAddSingleton<CookieAuthenticationDetector>();
+        services.TryAddSingleton<CsrfCheck>();
+        services.TryAddSingleton<OriginCheck>();
+        services.TryAddSingleton<EndpointAuthorizationCheck>();
+        services.TryAddSingleton<SenteSecurityPipeline>();
         services.TryAddSingleton<SenteDispatcher>();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Protocol;
+using Sente.Web.Internal.Security;
 using Sente.Web.Internal.Transports;
 
 namespace Sente.Web.Internal;
@@ -13,6 +14,7 @@ namespace Sente.Web.Internal;
 /// request to the transport that serves it. Transports never decide who may connect.
 /// </summary>
 internal sealed partial class SenteDispatcher(
+    SenteSecurityPipeline security,
     WebSocketTransport webSockets,
     LongPollingTransport longPolling,
     AjaxPostHandler ajaxPost,
@@ -45,7 +47,12 @@ internal sealed partial class SenteDispatcher(
             lastSeq = parsed;
         }
 
-        // Security pipeline (reject hook, CSRF, origin, authorization) plugs in here: issue #3.
+        // Reject hook, CSRF, origin, authorization (PROTOCOL.md section 8), before any transport or upgrade.
+        if (!await security.AuthorizeAsync(context))
+        {
+            return;
+        }
+
         var uid = _options.ResolveUserId(context) ?? ProtocolConstants.NilUid;
         var handshakeData = _options.HandshakeData?.Invoke(context) is { } data
             ? JsonSerializer.Serialize(data, JsonSerializerOptions.Web)

@@ -19,10 +19,14 @@ public sealed class SenteClientTests(ServerFixture fixture) : IClassFixture<Serv
         var options = new SenteClientOptions { Uri = Server.ChskUri, ClientId = clientId ?? HandshakeTests.NewClientId() };
         if (user is not null)
         {
-            var cookie = await Server.LoginAsync(user);
-            var (name, value) = (cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..]);
+            var (cookies, token) = await CsrfTokens.FetchAsync(Server.ChskUri, await Server.LoginAsync(user));
+            options.CsrfToken = token;
             options.Cookies = new CookieContainer();
-            options.Cookies.Add(new Cookie(name, value, "/", Server.BaseUri.Host));
+            foreach (var cookie in cookies.Split("; "))
+            {
+                var (name, value) = (cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..]);
+                options.Cookies.Add(new Cookie(name, value, "/", Server.BaseUri.Host));
+            }
         }
 
         var client = new SenteClient(options);

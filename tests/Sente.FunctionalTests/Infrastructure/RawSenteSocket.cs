@@ -36,8 +36,18 @@ public sealed class RawSenteSocket : IAsyncDisposable
 
     public WebSocketState State => _socket.State;
 
-    public static async Task<RawSenteSocket> ConnectAsync(Uri uri, string? cookie = null, string? origin = null)
+    /// <summary>
+    /// Connects and reads the handshake. With a cookie, fetches a CSRF token with it first (as a page's
+    /// client would) unless <paramref name="csrf"/> is false or the URI already carries one.
+    /// </summary>
+    public static async Task<RawSenteSocket> ConnectAsync(Uri uri, string? cookie = null, string? origin = null, bool csrf = true)
     {
+        if (cookie is not null && csrf && !uri.Query.Contains("csrf-token=", StringComparison.Ordinal))
+        {
+            (cookie, var token) = await CsrfTokens.FetchAsync(uri, cookie);
+            uri = CsrfTokens.WithToken(uri, token);
+        }
+
         var socket = new ClientWebSocket();
         if (cookie is not null)
         {

@@ -29,7 +29,13 @@ public sealed class SenteServer : IAsyncDisposable
 
     public IClusterClient Cluster => _app.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<SenteServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="settings">Configuration keys (<c>Sente:...</c>).</param>
+    /// <param name="configure">Changes to the builder (services, logging).</param>
+    /// <param name="configureApp">Changes to the built app before it starts (e.g. more endpoints).</param>
+    public static async Task<SenteServer> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? configureApp = null)
     {
         var args = new Dictionary<string, string?>
         {
@@ -52,6 +58,7 @@ public sealed class SenteServer : IAsyncDisposable
             TestHandlers.Register(builder.Services);
             configure?.Invoke(builder);
         });
+        configureApp?.Invoke(app);
         await app.StartAsync().DefaultTimeout(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SenteServer(app, new Uri(address));

@@ -15,7 +15,7 @@ namespace Sente.LoadTests.Targets;
 /// </summary>
 public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<string> serverArgs) : IBenchTarget
 {
-    private readonly ConcurrentDictionary<string, Task<string>> _cookies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<(string Cookie, string CsrfToken)>> _cookies = new(StringComparer.Ordinal);
     private SenteServers.Started? _servers;
     private IHost? _orleansClient;
     private HttpClient? _http;
@@ -48,7 +48,7 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
 
     public async Task<IBenchClient> ConnectAsync(string user, PushSink sink, CancellationToken cancellationToken)
     {
-        var cookie = await _cookies.GetOrAdd(user, LoginAsync);
+        var (cookie, csrfToken) = await _cookies.GetOrAdd(user, LoginAsync);
         var options = new SenteClientOptions
         {
             Uri = new Uri(BaseUri, "/chsk"),
@@ -57,6 +57,7 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
             Transport = SenteTransportMode.WebSocket,
             AutoReconnect = false,
             ConnectTimeout = TimeSpan.FromSeconds(30),
+            CsrfToken = csrfToken,
         };
         options.Headers["Cookie"] = cookie;
         var client = new SenteClient(options);
@@ -108,8 +109,11 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
         }
     }
 
-    /// <summary>The demo dev login (<c>POST /login</c>, form <c>user-id</c>): returns the auth cookie as <c>name=value</c>.</summary>
-    private async Task<string> LoginAsync(string user)
+    /// <summary>
+    /// The demo dev login (<c>POST /login</c>, form <c>user-id</c>), then a CSRF token from <c>GET /chsk/csrf-token</c>:
+    /// returns the cookie header (auth and antiforgery cookies) and the token a cookie-authenticated connect needs.
+    /// </summary>
+    private async Task<(string Cookie, string CsrfToken)> LoginAsync(string user)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
         {
@@ -119,7 +123,18 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
         using var response = await _http!.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var setCookie = response.Headers.GetValues("Set-Cookie").First();
-        return setCookie[..setCookie.IndexOf(';')];
+        var cookie = setCookie[..setCookie.IndexOf(';')];
+
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, "/chsk/csrf-token");
+        tokenRequest.Headers.Add("Cookie", cookie);
+        using var tokenResponse = await _http.SendAsync(tokenRequest);
+        tokenResponse.EnsureSuccessStatusCode();
+        using var body = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        var token = body.RootElement.GetProperty("token").GetString()!;
+        var antiforgeryCookies = tokenResponse.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(c => c[..c.IndexOf(';')])
+            : [];
+        return (string.Join("; ", antiforgeryCookies.Prepend(cookie)), token);
     }
 
     private sealed class SenteBenchClient(SenteClient client) : IBenchClient
