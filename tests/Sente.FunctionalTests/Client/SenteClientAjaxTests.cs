@@ -5,6 +5,7 @@ using Sente.FunctionalTests.Infrastructure;
 using Sente.FunctionalTests.WebSockets;
 using Sente.Grains;
 using Sente.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Sente.Wire;
 
 namespace Sente.FunctionalTests.Client;
@@ -17,14 +18,7 @@ public sealed class SenteClientAjaxTests(ShortPollServerFixture fixture) : IClas
 
     private async Task<SenteClient> ConnectAsync(SenteTransportMode mode, string? user = null)
     {
-        var options = new SenteClientOptions { Uri = Server.ChskUri, Transport = mode, ClientId = HandshakeTests.NewClientId() };
-        if (user is not null)
-        {
-            var cookie = await Server.LoginAsync(user);
-            options.Cookies = new CookieContainer();
-            options.Cookies.Add(new Cookie(cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..], "/", Server.BaseUri.Host));
-        }
-
+        var options = await Server.ClientOptionsAsync(user, HandshakeTests.NewClientId(), mode);
         var client = new SenteClient(options);
         await client.ConnectAsync().DefaultTimeout();
         return client;
@@ -92,6 +86,29 @@ public sealed class SenteClientAjaxTests(ShortPollServerFixture fixture) : IClas
 
         await all.Task.DefaultTimeout(TimeSpan.FromSeconds(60));
         Assert.Equal(Enumerable.Range(1, 1000), received);
+    }
+
+    [Fact]
+    public async Task Auto_WebSocketRefusedByServer_FallsBackToAjaxAndStillWorks()
+    {
+        // A server (or a proxy) that refuses WebSocket upgrades: the reject hook answers them 403.
+        await using var server = await SenteServer.StartAsync(configure: builder =>
+            builder.Services.Configure<Sente.Web.SenteOptions>(o => o.RejectRequest = http =>
+                ValueTask.FromResult(http.WebSockets.IsWebSocketRequest
+                    ? Microsoft.AspNetCore.Http.Results.Text("no websockets here", statusCode: 403)
+                    : null)));
+        var options = await server.ClientOptionsAsync("auto-fallback", HandshakeTests.NewClientId());
+        await using var client = new SenteClient(options);
+        var got = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.On("chat/msg", e => { got.TrySetResult(e.Event.DataJson); return ValueTask.CompletedTask; });
+
+        await client.ConnectAsync().DefaultTimeout();
+
+        Assert.Equal(TransportKind.Ajax, client.State.Type);
+        Assert.Equal("auto-fallback", client.State.Uid);
+        Assert.Equal(3, (await client.RequestAsync(new SenteEvent("demo/echo", "3"), TimeSpan.FromSeconds(5))).GetInt32());
+        Assert.Equal(1, await server.Cluster.GetGrain<IUserGrain>("auto-fallback").SendAsync(new SenteEvent("chat/msg", "\"hi\"")));
+        Assert.Equal("\"hi\"", await got.Task.DefaultTimeout());
     }
 
     [Fact]

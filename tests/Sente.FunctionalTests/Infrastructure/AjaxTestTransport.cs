@@ -24,16 +24,29 @@ public sealed class RawAjaxClient : ITestTransportClient
     private readonly HttpClient _http;
     private readonly string _clientId;
     private readonly CancellationTokenSource _aborted = new();
+    private readonly SenteServer _server;
+    private string? _cookie;
 
     public RawAjaxClient(SenteServer server, string clientId, string? cookie)
     {
         _http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
-        if (cookie is not null)
+        _server = server;
+        _cookie = cookie;
+        _clientId = clientId;
+    }
+
+    /// <summary>A cookie-authenticated client needs the CSRF token (header) and its antiforgery cookie; fetched once.</summary>
+    private async Task EnsureCsrfAsync()
+    {
+        if (_cookie is null)
         {
-            _http.DefaultRequestHeaders.Add("Cookie", cookie);
+            return;
         }
 
-        _clientId = clientId;
+        var (cookies, token) = await CsrfTokens.FetchAsync(_server.ChskUri, _cookie);
+        _cookie = null;
+        _http.DefaultRequestHeaders.Add("Cookie", cookies);
+        _http.DefaultRequestHeaders.Add(ProtocolConstants.CsrfTokenHeader, token);
     }
 
     public Envelope Handshake { get; private set; } = null!;
@@ -58,6 +71,7 @@ public sealed class RawAjaxClient : ITestTransportClient
 
     public async Task<(HttpStatusCode Status, Envelope? Envelope)> GetAsync(string path, CancellationToken cancellationToken = default)
     {
+        await EnsureCsrfAsync();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _aborted.Token);
         using var response = await _http.GetAsync(path, linked.Token);
         var body = await response.Content.ReadAsStringAsync(linked.Token);
@@ -72,6 +86,7 @@ public sealed class RawAjaxClient : ITestTransportClient
 
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string body, CancellationToken cancellationToken = default)
     {
+        await EnsureCsrfAsync();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(Path(), content, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));

@@ -82,6 +82,32 @@ public sealed class SenteServer : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUri };
 
+    /// <summary>
+    /// Options for a <see cref="Sente.Client.SenteClient"/> of this server, logged in as
+    /// <paramref name="user"/> (auth cookie, antiforgery cookie and CSRF token) when given.
+    /// </summary>
+    public async Task<Sente.Client.SenteClientOptions> ClientOptionsAsync(string? user = null, string? clientId = null, Sente.Client.SenteTransportMode mode = Sente.Client.SenteTransportMode.Auto)
+    {
+        var options = new Sente.Client.SenteClientOptions { Uri = ChskUri, Transport = mode };
+        if (clientId is not null)
+        {
+            options.ClientId = clientId;
+        }
+
+        if (user is not null)
+        {
+            var (cookies, token) = await CsrfTokens.FetchAsync(ChskUri, await LoginAsync(user));
+            options.CsrfToken = token;
+            options.Cookies = new CookieContainer();
+            foreach (var cookie in cookies.Split("; "))
+            {
+                options.Cookies.Add(new Cookie(cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..], "/", BaseUri.Host));
+            }
+        }
+
+        return options;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -29,10 +29,8 @@ public sealed class BadInputFuzzTests(FuzzServerFixture fixture, ITestOutputHelp
     public async Task TenThousandBadMessages_SeveralConnections_ServerUpAndWellBehavedClientLosesNothing()
     {
         const string goodUser = "fuzz-good";
-        var cookie = await Server.LoginAsync(goodUser);
         var received = new ConcurrentQueue<(long Seq, int N)>();
-        var options = new SenteClientOptions { Uri = Server.ChskUri, Cookies = new CookieContainer() };
-        options.Cookies.Add(new Cookie(cookie[..cookie.IndexOf('=')], cookie[(cookie.IndexOf('=') + 1)..], "/", Server.BaseUri.Host));
+        var options = await Server.ClientOptionsAsync(goodUser);
         await using var good = new SenteClient(options);
         good.On("test/n", e =>
         {
