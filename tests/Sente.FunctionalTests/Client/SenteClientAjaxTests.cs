@@ -60,32 +60,7 @@ public sealed class SenteClientAjaxTests(ShortPollServerFixture fixture) : IClas
     public async Task Ajax_1000PushesWithTwoBreaks_EachHandledExactlyOnceInOrder()
     {
         await using var client = await ConnectAsync(SenteTransportMode.Ajax, "ajax-client-resume");
-        var received = new List<int>();
-        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.On("test/n", e =>
-        {
-            received.Add(int.Parse(e.Event.DataJson!, CultureInfo.InvariantCulture));
-            if (received.Count is 300 or 700)
-            {
-                client.BreakConnection();
-            }
-
-            if (received.Count >= 1000)
-            {
-                all.TrySetResult();
-            }
-
-            return ValueTask.CompletedTask;
-        });
-
-        var user = Server.Cluster.GetGrain<IUserGrain>("ajax-client-resume");
-        for (var i = 1; i <= 1000; i++)
-        {
-            await user.SendAsync(new SenteEvent("test/n", i.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        await all.Task.DefaultTimeout(TimeSpan.FromSeconds(60));
-        Assert.Equal(Enumerable.Range(1, 1000), received);
+        await BreakingStream.RunAsync(Server, client, "ajax-client-resume", TimeSpan.FromSeconds(60));
     }
 
     [Fact]

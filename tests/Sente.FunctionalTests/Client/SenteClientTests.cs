@@ -82,37 +82,7 @@ public sealed class SenteClientTests(ServerFixture fixture) : IClassFixture<Serv
     public async Task BrokenTwiceWhile1000EventsPushed_ClientResumesAndHandlesEachExactlyOnceInOrder()
     {
         await using var client = await ConnectAsync("client-resume");
-        var received = new List<int>();
-        var seqs = new List<long>();
-        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.On("test/n", e =>
-        {
-            received.Add(int.Parse(e.Event.DataJson!, CultureInfo.InvariantCulture));
-            seqs.Add(e.Seq);
-            if (received.Count == 300 || received.Count == 700)
-            {
-                client.BreakConnection();
-            }
-
-            if (received.Count >= 1000)
-            {
-                all.TrySetResult();
-            }
-
-            return ValueTask.CompletedTask;
-        });
-
-        var user = Server.Cluster.GetGrain<IUserGrain>("client-resume");
-        for (var i = 1; i <= 1000; i++)
-        {
-            await user.SendAsync(new SenteEvent("test/n", i.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        await all.Task.DefaultTimeout(TimeSpan.FromSeconds(30));
-        Assert.Equal(Enumerable.Range(1, 1000), received);
-        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), seqs);
-        // Writes into the deliberately broken socket may be recorded as transport errors; a gap never.
-        Assert.NotEqual(SenteErrorKind.SeqGap, client.State.LastError?.Kind);
+        await BreakingStream.RunAsync(Server, client, "client-resume", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
