@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Sente.Protocol;
+using Sente.Wire;
 
 namespace Sente.Grains;
 
@@ -17,6 +18,15 @@ public interface IWebNodeObserver : IGrainObserver
     /// <returns><see langword="false"/> when the node no longer holds that connection.</returns>
     [Alias("DeliverAsync")]
     Task<bool> DeliverAsync(string connectionId, long firstSeq, SenteEvent[] events);
+
+    /// <summary>
+    /// Delivers to several connections of one node in one call: a push to a user with many clients
+    /// on the same node costs one message, not one per client.
+    /// </summary>
+    /// <param name="deliveries">One entry per connection.</param>
+    /// <returns>Per entry, <see langword="false"/> when the node no longer holds that connection.</returns>
+    [Alias("DeliverManyAsync")]
+    Task<bool[]> DeliverManyAsync(NodeDelivery[] deliveries);
 
     /// <summary>Delivers a handler's reply to the connection a request came from.</summary>
     /// <param name="connectionId">The connection.</param>

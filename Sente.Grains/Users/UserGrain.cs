@@ -45,6 +45,7 @@ internal sealed partial class UserGrain(
             Append(client, events);
         }
 
+        PumpMany(_clients.Values);
         return Task.FromResult(_clients.Count);
     }
 
@@ -57,6 +58,7 @@ internal sealed partial class UserGrain(
         }
 
         Append(client, [evt]);
+        Pump(client);
         return Task.FromResult(1);
     }
 
@@ -212,8 +214,6 @@ internal sealed partial class UserGrain(
                 DropRoute(client, "outbox overflow");
             }
         }
-
-        Pump(client);
     }
 
     private void Ack(ClientRecord client, long seq)
@@ -233,22 +233,111 @@ internal sealed partial class UserGrain(
     /// </summary>
     private void Pump(ClientRecord client)
     {
-        if (client.Route is not { } route || client.DeliveryInFlight || client.SentSeq >= client.Outbox.LastSeq)
+        if (TryTake(client, out var route, out var from, out var events))
         {
-            return;
+            _ = DeliverAsync(client, route, from, events);
+        }
+    }
+
+    /// <summary>
+    /// Pumps several clients, one call per web node: a push to a user with many clients on one node
+    /// is one message to that node instead of one per client.
+    /// </summary>
+    private void PumpMany(IEnumerable<ClientRecord> clients)
+    {
+        Dictionary<string, List<Pending>>? byNode = null;
+        foreach (var client in clients)
+        {
+            if (TryTake(client, out var route, out var from, out var events))
+            {
+                byNode ??= new(StringComparer.Ordinal);
+                if (!byNode.TryGetValue(route.NodeId, out var list))
+                {
+                    byNode[route.NodeId] = list = [];
+                }
+
+                list.Add(new Pending(client, route, from, events));
+            }
         }
 
-        var from = client.SentSeq + 1;
-        var events = client.Outbox.Slice(from, _options.MaxDeliveryBatch);
+        foreach (var group in byNode?.Values ?? Enumerable.Empty<List<Pending>>())
+        {
+            if (group.Count == 1)
+            {
+                var p = group[0];
+                _ = DeliverAsync(p.Client, p.Route, p.FirstSeq, p.Events);
+            }
+            else
+            {
+                _ = DeliverGroupAsync(group);
+            }
+        }
+    }
+
+    private bool TryTake(ClientRecord client, out Route route, out long from, out SenteEvent[] events)
+    {
+        route = client.Route!;
+        from = client.SentSeq + 1;
+        events = [];
+        if (client.Route is null || client.DeliveryInFlight || client.SentSeq >= client.Outbox.LastSeq)
+        {
+            return false;
+        }
+
+        events = client.Outbox.Slice(from, _options.MaxDeliveryBatch);
         if (events.Length == 0)
         {
-            return;
+            return false;
         }
 
         client.DeliveryInFlight = true;
         client.SentSeq = from + events.Length - 1;
-        _ = DeliverAsync(client, route, from, events);
+        return true;
     }
+
+    private async Task DeliverGroupAsync(List<Pending> group)
+    {
+        var node = group[0].Route;
+        bool[] held;
+        try
+        {
+            var deliveries = group.Select(p => new NodeDelivery(p.Route.ConnectionId, p.FirstSeq, p.Events)).ToArray();
+            held = await node.Node.DeliverManyAsync(deliveries).WaitAsync(_options.DeliveryTimeout);
+        }
+        catch (Exception ex)
+        {
+            Log.DeliveryFailed(logger, ex, Uid, $"{group.Count} clients", node.ConnectionId, node.NodeId);
+            held = new bool[group.Count];
+        }
+
+        // Continuations run on the activation's scheduler, so this is single-threaded with calls.
+        List<ClientRecord>? again = null;
+        for (var i = 0; i < group.Count; i++)
+        {
+            var (client, route, _, _) = group[i];
+            if (!ReferenceEquals(client.Route, route))
+            {
+                continue; // Replaced or dropped meanwhile; the new connection has its own pump.
+            }
+
+            client.DeliveryInFlight = false;
+            if (i < held.Length && held[i])
+            {
+                (again ??= []).Add(client);
+            }
+            else
+            {
+                DropRoute(client, "delivery failed");
+            }
+        }
+
+        if (again is not null)
+        {
+            PumpMany(again);
+        }
+    }
+
+    private sealed record Pending(ClientRecord Client, Route Route, long FirstSeq, SenteEvent[] Events);
 
     private async Task DeliverAsync(ClientRecord client, Route route, long firstSeq, SenteEvent[] events)
     {

@@ -1,6 +1,7 @@
 using Sente.Grains;
 using Sente.Protocol;
 using Sente.Web.Internal.Connections;
+using Sente.Wire;
 
 namespace Sente.Web.Internal.Nodes;
 
@@ -9,6 +10,18 @@ internal sealed class WebNodeObserver(LocalConnectionRegistry registry) : IWebNo
 {
     public Task<bool> DeliverAsync(string connectionId, long firstSeq, SenteEvent[] events) =>
         Task.FromResult(registry.TryGet(connectionId, out var connection) && connection.TryDeliver(firstSeq, events));
+
+    public Task<bool[]> DeliverManyAsync(NodeDelivery[] deliveries)
+    {
+        var held = new bool[deliveries.Length];
+        for (var i = 0; i < deliveries.Length; i++)
+        {
+            var d = deliveries[i];
+            held[i] = registry.TryGet(d.ConnectionId, out var connection) && connection.TryDeliver(d.FirstSeq, d.Events);
+        }
+
+        return Task.FromResult(held);
+    }
 
     public Task ReplyAsync(string connectionId, string callback, string replyJson)
     {

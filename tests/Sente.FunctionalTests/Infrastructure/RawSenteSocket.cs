@@ -15,6 +15,7 @@ public sealed class RawSenteSocket : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly Channel<string> _messages = Channel.CreateUnbounded<string>();
     private readonly Task _reader;
+    private readonly Queue<string> _pushedBack = new();
     private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RawSenteSocket(ClientWebSocket socket)
@@ -72,7 +73,7 @@ public sealed class RawSenteSocket : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeoutExtensions.Default);
         try
         {
-            return await _messages.Reader.ReadAsync(cts.Token);
+            return await NextAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
@@ -97,7 +98,7 @@ public sealed class RawSenteSocket : IAsyncDisposable
         using var cts = new CancellationTokenSource(wait);
         try
         {
-            return await _messages.Reader.ReadAsync(cts.Token);
+            return await NextAsync(cts.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
@@ -112,7 +113,7 @@ public sealed class RawSenteSocket : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeoutExtensions.Default);
         while (result.Events.Count < count)
         {
-            var text = await _messages.Reader.ReadAsync(cts.Token);
+            var text = await NextAsync(cts.Token);
             Assert.Equal(EnvelopeError.None, EnvelopeParser.TryParse(text, out var envelope));
             if (envelope!.Payload.ValueKind == JsonValueKind.Array && envelope.GetMetaInt64(ProtocolConstants.MetaSeq) is { } seq)
             {
@@ -126,6 +127,12 @@ public sealed class RawSenteSocket : IAsyncDisposable
 
         return result;
     }
+
+    /// <summary>Puts a message back so the next receive returns it first (a reply reader that met a push).</summary>
+    public void PushBack(string text) => _pushedBack.Enqueue(text);
+
+    private ValueTask<string> NextAsync(CancellationToken cancellationToken) =>
+        _pushedBack.TryDequeue(out var text) ? ValueTask.FromResult(text) : _messages.Reader.ReadAsync(cancellationToken);
 
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
 

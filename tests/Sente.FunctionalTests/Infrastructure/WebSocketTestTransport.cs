@@ -23,13 +23,24 @@ public sealed class WebSocketTestTransport : ITestTransport
         {
             var cb = "cb" + Interlocked.Increment(ref _nextCb);
             await socket.SendEventAsync(id, dataJson, cb);
-            while (true)
+            var other = new List<string>();
+            try
             {
-                var envelope = await socket.ReceiveAsync();
-                if (envelope.Callback == cb)
+                while (true)
                 {
-                    return envelope with { Callback = null };
+                    var text = await socket.ReceiveTextAsync();
+                    Assert.Equal(EnvelopeError.None, EnvelopeParser.TryParse(text, out var envelope));
+                    if (envelope!.Callback == cb)
+                    {
+                        return envelope with { Callback = null };
+                    }
+
+                    other.Add(text); // a push that overtook the reply: keep it for ReceiveEventsAsync
                 }
+            }
+            finally
+            {
+                other.ForEach(socket.PushBack);
             }
         }
 

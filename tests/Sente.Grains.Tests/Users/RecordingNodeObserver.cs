@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Sente.Protocol;
+using Sente.Wire;
 
 namespace Sente.Grains.Tests.Users;
 
@@ -43,6 +44,23 @@ public sealed class RecordingNodeObserver : IWebNodeObserver
 
         return true;
     }
+
+    public async Task<bool[]> DeliverManyAsync(NodeDelivery[] deliveries)
+    {
+        var held = new bool[deliveries.Length];
+        for (var i = 0; i < deliveries.Length; i++)
+        {
+            held[i] = await DeliverAsync(deliveries[i].ConnectionId, deliveries[i].FirstSeq, deliveries[i].Events);
+        }
+
+        Interlocked.Increment(ref _manyCalls);
+        return held;
+    }
+
+    private int _manyCalls;
+
+    /// <summary>Gets how many grouped deliveries (several connections in one call) arrived.</summary>
+    public int ManyCalls => Volatile.Read(ref _manyCalls);
 
     public Task ReplyAsync(string connectionId, string callback, string replyJson) => Task.CompletedTask;
 

@@ -108,6 +108,29 @@ public sealed class UserGrainTests(UserGrainClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task Send_ManyClientsOnOneNode_OneGroupedDeliveryEachGetsConsecutiveSeqs()
+    {
+        var user = Client.GetGrain<IUserGrain>(NewUid());
+        for (var i = 0; i < 5; i++)
+        {
+            await Connect(user, "tab" + i, "conn" + i);
+        }
+
+        for (var n = 1; n <= 30; n++)
+        {
+            Assert.Equal(5, await user.SendAsync(N(n)));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await _node.WaitForEventsAsync("conn" + i, 30);
+            Assert.Equal(Enumerable.Range(1, 30).Select(n => (long)n), _node.EventsFor("conn" + i).Select(e => e.Seq));
+        }
+
+        Assert.True(_node.ManyCalls >= 1, "pushes to several clients on one node travel as grouped deliveries");
+    }
+
+    [Fact]
     public async Task Send_NoClients_ReturnsZeroAndStoresNothing()
     {
         var user = Client.GetGrain<IUserGrain>(NewUid());
