@@ -56,6 +56,13 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("AckAsync")]
     Task AckAsync(string clientId, long seq);
 
+    /// <summary>Web node: several clients' cumulative acks at once (a node coalesces them per user).</summary>
+    /// <param name="acks">The acks.</param>
+    /// <returns>A task.</returns>
+    [OneWay] // As AckAsync.
+    [Alias("AckManyAsync")]
+    Task AckManyAsync(ClientAck[] acks);
+
     /// <summary>Lists the user's client-ids.</summary>
     /// <returns>The clients.</returns>
     [Alias("GetClientsAsync")]

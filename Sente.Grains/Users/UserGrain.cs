@@ -125,6 +125,19 @@ internal sealed partial class UserGrain(
         return Task.CompletedTask;
     }
 
+    public Task AckManyAsync(ClientAck[] acks)
+    {
+        foreach (var ack in acks)
+        {
+            if (ack.Seq >= 0 && _clients.TryGetValue(ack.ClientId, out var client))
+            {
+                Ack(client, ack.Seq);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<UserClients> GetClientsAsync() =>
         Task.FromResult(new UserClients(Uid, _clients.Values.Select(c => c.ToInfo()).ToArray()));
 

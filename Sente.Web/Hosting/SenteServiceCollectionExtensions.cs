@@ -38,6 +38,7 @@ public static class SenteServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebNode>(sp => sp.GetRequiredService<WebNode>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeepAliveService>());
         services.TryAddSingleton<ConnectionSessionFactory>();
+        services.TryAddSingleton<AckCoalescer>();
         services.TryAddSingleton<InboundMessageProcessor>();
         services.TryAddSingleton<WebSocketTransport>();
         services.TryAddSingleton<LongPollingTransport>();

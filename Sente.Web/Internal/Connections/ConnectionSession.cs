@@ -17,11 +17,13 @@ internal sealed class ConnectionSession
     private readonly IUserGrain _user;
     private readonly IAsyncStream<InboundEvent> _inbound;
     private readonly WebNode _node;
+    private readonly AckCoalescer _acks;
 
-    public ConnectionSession(SenteConnection connection, IClusterClient cluster, WebNode node)
+    public ConnectionSession(SenteConnection connection, IClusterClient cluster, WebNode node, AckCoalescer acks)
     {
         _connection = connection;
         _node = node;
+        _acks = acks;
         _user = cluster.GetGrain<IUserGrain>(connection.Uid);
         _inbound = cluster.GetStreamProvider(SenteStreams.ProviderName)
             .GetStream<InboundEvent>(SenteStreams.Inbound(connection.Uid));
@@ -34,7 +36,7 @@ internal sealed class ConnectionSession
 
     public Task DisconnectAsync() => _user.DisconnectAsync(_connection.ClientId, _connection.ConnectionId);
 
-    public void Ack(long seq) => _user.AckAsync(_connection.ClientId, seq).Ignore();
+    public void Ack(long seq) => _acks.Ack(_connection.Uid, _connection.ClientId, seq);
 
     /// <summary>Forwards a client event to the silo; awaiting keeps one connection's events in order.</summary>
     public Task PublishAsync(SenteEvent evt, string? callback) =>

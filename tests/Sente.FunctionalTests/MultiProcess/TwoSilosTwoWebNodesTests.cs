@@ -13,7 +13,7 @@ public sealed class TwoSilosTwoWebNodesTests(ITestOutputHelper output)
     private const int Users = 20;
 
     [Fact]
-    public Task PushThroughOtherWebNode_UsersOnBothNodes_EachArrivesOnceAndUserGrainsSpreadOverBothSilos() => ProcessCluster.RunAsync(output, async cluster =>
+    public Task PushThroughOtherWebNode_UsersOnBothNodes_EachArrivesOnce() => ProcessCluster.RunAsync(output, async cluster =>
     {
         var silo1 = await cluster.StartSiloAsync("silo1");
         var silo2 = await cluster.StartSiloAsync("silo2", primary: silo1);
@@ -63,8 +63,9 @@ public sealed class TwoSilosTwoWebNodesTests(ITestOutputHelper output)
                 .GroupBy(s => s.SiloAddress)
                 .ToDictionary(g => g.Key, g => g.Count());
             cluster.Log("user grains per silo: " + string.Join(", ", perSilo.Select(kv => $"{kv.Key} = {kv.Value}")));
+            // Placement is Orleans' choice (resource-optimised by default), so the spread is logged,
+            // not asserted: asserting "both silos" failed once under CPU contention.
             Assert.Equal(Users, perSilo.Values.Sum());
-            Assert.Equal(2, perSilo.Count);
         }
         finally
         {
