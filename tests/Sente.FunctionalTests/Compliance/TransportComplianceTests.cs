@@ -31,7 +31,7 @@ public abstract class TransportComplianceTests(ShortPollServerFixture fixture, I
         Assert.Equal(JsonValueKind.Null, client.Handshake.Payload[1][1].ValueKind);
         Assert.Equal(3, client.Handshake.Payload[1].GetArrayLength());
         Assert.Equal(0, client.HandshakeSeq);
-        Assert.Equal(1000, client.Handshake.GetMetaInt64(ProtocolConstants.MetaLpTimeoutMs));
+        Assert.Equal(2000, client.Handshake.GetMetaInt64(ProtocolConstants.MetaLpTimeoutMs));
     }
 
     [Fact]

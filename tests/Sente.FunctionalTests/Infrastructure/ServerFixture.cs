@@ -17,8 +17,10 @@ public sealed class FastKeepAliveServerFixture : ServerFixture
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Sente:WebSockets:KeepAlive"] = "00:00:00.300",
-        ["Sente:WebSockets:PingTimeout"] = "00:00:00.400",
+        // Short enough for quick tests, long enough that a CPU-starved CI box (many test classes in
+        // parallel on 2 cores) does not miss a whole keep-alive cycle (300/400 ms did, once).
+        ["Sente:WebSockets:KeepAlive"] = "00:00:01",
+        ["Sente:WebSockets:PingTimeout"] = "00:00:01.500",
     };
 }
 
@@ -33,12 +35,13 @@ public sealed class ApiKeyServerFixture : ServerFixture
 /// <summary>A server with short reconnect graces, for presence tests.</summary>
 public sealed class ShortGraceServerFixture : ServerFixture
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(600);
+    // Long enough that a reconnect on a CPU-starved CI box still lands inside the grace.
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Sente:Grains:WebSocketGrace"] = "00:00:00.600",
-        ["Sente:Grains:AjaxGrace"] = "00:00:01",
+        ["Sente:Grains:WebSocketGrace"] = "00:00:02",
+        ["Sente:Grains:AjaxGrace"] = "00:00:02",
     };
 }
 
@@ -47,7 +50,7 @@ public sealed class ShortPollServerFixture : ServerFixture
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Sente:LongPollTimeout"] = "00:00:01",
+        ["Sente:LongPollTimeout"] = "00:00:02",
     };
 }
 

@@ -30,7 +30,7 @@ public sealed class LongPollingTests(ShortPollServerFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("chsk/timeout", envelope!.Payload.GetString());
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(900), "held for lp-timeout-ms");
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(1900), "held for lp-timeout-ms");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class LongPollingTests(ShortPollServerFixture fixture) : IClassFix
         var poll = client.PollAsync();
 
         await Server.Cluster.GetGrain<IUserGrain>("lp-held").SendAsync(new SenteEvent("test/n", "1"));
-        var (status, envelope) = await poll.DefaultTimeout(TimeSpan.FromMilliseconds(900));
+        var (status, envelope) = await poll.DefaultTimeout(TimeSpan.FromMilliseconds(1800));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, envelope!.GetMetaInt64("seq"));

@@ -13,8 +13,9 @@ namespace Sente.Grains.Tests.Users;
 /// </summary>
 public sealed class UserGrainClusterFixture : TwoSiloClusterFixture<UserGrainClusterFixture.SiloConfigurator>
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(300);
-    public static readonly TimeSpan RetentionAge = TimeSpan.FromMilliseconds(1500);
+    // Graces long enough that a reconnect on a CPU-starved CI box lands inside them.
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RetentionAge = TimeSpan.FromSeconds(3);
     public const int RetentionCount = 200;
 
     /// <summary>Events raised to application handlers, by uid (silos run in this process).</summary>
