@@ -1,0 +1,456 @@
+import {
+  classifyServerEnvelope,
+  DEFAULT_PATH,
+  EventIds,
+  isClientAllowedReservedId,
+  isReservedId,
+  isReservedReply,
+  isValidClientId,
+  Replies,
+  validateEvent,
+  type Envelope,
+  type Handshake,
+  type ReservedReply,
+  type SenteEvent,
+} from "./protocol";
+import type { CloseReason, FetchLike, ITransport, TransportEnd, TransportKind, TransportSink, WebSocketCtor } from "./transports/ITransport";
+import { LongPollingTransport } from "./transports/LongPollingTransport";
+import { WebSocketTransport } from "./transports/WebSocketTransport";
+
+export * from "./protocol";
+export type { FetchLike, WebSocketCtor, WebSocketLike, TransportKind } from "./transports/ITransport";
+
+export type ChskType = "auto" | TransportKind;
+export type LastCloseReason = "requested-disconnect" | "requested-reconnect" | "unexpected" | "ws-ping-timeout" | "clean" | "ws-error";
+
+export interface ChskState {
+  /** Requested type before the first connection; then the transport of the current/last one. */
+  type: ChskType;
+  open: boolean;
+  everOpened: boolean;
+  /** True in the state of the first open, false afterwards. */
+  firstOpen: boolean;
+  uid: string | null;
+  handshakeData: unknown;
+  lastClose?: { udt: number; reason: LastCloseReason };
+  lastWsError?: { udt: number; event: unknown };
+  lastWsClose?: { udt: number; code: number; reason: string; clean: boolean };
+  udtNextReconnect?: number;
+  /** meta.resumed of the last handshake (null when it carried none). false: events were lost, resynchronise. */
+  resumed: boolean | null;
+  /** Last processed seq (updated per batch without a state notification). */
+  seq: number;
+  /** Last seq gap seen (a server bug unless after resumed: false). */
+  lastSeqGap?: { udt: number; expected: number; got: number };
+}
+
+export interface ConnectOptions {
+  type?: ChskType;
+  /** A token, or a function evaluated on every connection attempt and request. */
+  csrfToken?: string | (() => string | null | undefined) | null;
+  /** Merged into the WebSocket URL and Ajax GETs (not POSTs); the protocol's keys win. */
+  params?: Record<string, string>;
+  clientId?: string;
+  /** Ping after this much time without inbound traffic (WebSocket); 0 disables. Default 10 s. */
+  wsKaliveMs?: number;
+  /** Reconnect when a ping gets no pong within this. Default 5 s. */
+  wsPingTimeoutMs?: number;
+  /** Ajax request timeout until the server announces lp-timeout-ms. Default 60 s. */
+  ajaxTimeoutMs?: number;
+  /** Delay before reconnect attempt n (1-based). Default: {@link defaultBackoffMs}. */
+  backoffMs?: (attempt: number) => number;
+  /** Base for a relative path. Default: the page's location. */
+  baseUrl?: string;
+  /** Injectable for tests and non-browser hosts. */
+  WebSocket?: WebSocketCtor;
+  fetch?: FetchLike;
+  /** How often unacknowledged events are acked at the latest (WebSocket). Default 1 s. */
+  ackIntervalMs?: number;
+}
+
+export type SendCallback = (reply: unknown) => void;
+export type EventHandler = (data: unknown, context: { event: SenteEvent; seq: number | null }) => void;
+export type StateHandler = (state: Readonly<ChskState>, previous: Readonly<ChskState>) => void;
+
+export class SenteRequestError extends Error {
+  constructor(readonly reason: ReservedReply) {
+    super(`Sente request failed: ${reason}`);
+    this.name = "SenteRequestError";
+  }
+}
+
+export const BACKOFF_CAP_MS = 60_000;
+
+/** Attempt 1: at once; n ≥ 2: random in [2^n, 2^(n+1)) × 500 ms, capped at 60 s. */
+export function defaultBackoffMs(attempt: number, random: () => number = Math.random): number {
+  if (attempt <= 1) return 0;
+  const n = Math.min(attempt, 30);
+  const base = 2 ** n;
+  return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
+}
+
+function randomClientId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  let s = "";
+  for (let i = 0; i < 32; i++) s += Math.floor(Math.random() * 16).toString(16);
+  return s;
+}
+
+interface Pending {
+  settle(value: unknown): void;
+}
+
+export class Chsk {
+  private readonly opts: Required<Pick<ConnectOptions, "wsKaliveMs" | "wsPingTimeoutMs" | "ajaxTimeoutMs" | "ackIntervalMs">> & ConnectOptions;
+  private readonly url: string;
+  readonly clientId: string;
+  private kind: TransportKind;
+  private transport: ITransport | null = null;
+  private st: ChskState;
+  private readonly handlers = new Map<string, Set<EventHandler>>();
+  private readonly stateHandlers = new Set<StateHandler>();
+  private readonly pending = new Set<Pending>();
+  private lastSeq = 0;
+  private ackedSeq = 0;
+  private ackScheduled = false;
+  private ackTimer: ReturnType<typeof setInterval> | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private wsEverHandshaken = false;
+
+  constructor(path: string, options: ConnectOptions = {}) {
+    this.opts = { wsKaliveMs: 10_000, wsPingTimeoutMs: 5_000, ajaxTimeoutMs: 60_000, ackIntervalMs: 1_000, ...options };
+    const base = options.baseUrl ?? (globalThis as { location?: { href: string } }).location?.href;
+    this.url = new URL(path || DEFAULT_PATH, base).toString();
+    this.clientId = options.clientId ?? randomClientId();
+    if (!isValidClientId(this.clientId)) throw new Error("Invalid client-id: 1-64 characters of [A-Za-z0-9_.:-]");
+    const type = options.type ?? "auto";
+    const hasWs = (options.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket) !== undefined;
+    this.kind = type === "ajax" || (type === "auto" && !hasWs) ? "ajax" : "ws";
+    this.st = { type, open: false, everOpened: false, firstOpen: false, uid: null, handshakeData: null, resumed: null, seq: 0 };
+  }
+
+  /** Current state (a snapshot). */
+  get state(): Readonly<ChskState> {
+    return { ...this.st, seq: this.lastSeq };
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Public API
+
+  /**
+   * Sends an event. Returns false, and calls `callback` with "chsk/closed" at once, when the
+   * channel socket is not open. A callback needs a timeout; it receives the reply, or
+   * "chsk/timeout" / "chsk/closed" (connection dropped) / "chsk/error".
+   */
+  send(event: SenteEvent, timeoutMs?: number, callback?: SendCallback): boolean {
+    const err = validateEvent(event);
+    if (err !== null) throw new Error(`Invalid event (${err})`);
+    if (isReservedId(event[0]) && !isClientAllowedReservedId(event[0])) throw new Error(`Reserved event id: ${event[0]}`);
+    if (callback !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 0)) {
+      throw new Error("A callback requires a non-negative timeout");
+    }
+    const transport = this.transport;
+    if (!this.st.open || transport === null) {
+      callback?.(Replies.closed);
+      return false;
+    }
+    if (callback === undefined) return transport.send(event, null, timeoutMs);
+
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const p: Pending = {
+      settle: (value) => {
+        if (done) return;
+        done = true;
+        if (timer !== null) clearTimeout(timer);
+        this.pending.delete(p);
+        try {
+          callback(value);
+        } catch (e) {
+          console.error("sente: callback threw", e);
+        }
+      },
+    };
+    this.pending.add(p);
+    timer = setTimeout(() => p.settle(Replies.timeout), timeoutMs);
+    return transport.send(event, (value) => p.settle(value), timeoutMs);
+  }
+
+  /** Sends a request; rejects with a {@link SenteRequestError} (reason chsk/timeout | chsk/closed | chsk/error). */
+  request(event: SenteEvent, timeoutMs: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.send(event, timeoutMs, (reply) => (isReservedReply(reply) ? reject(new SenteRequestError(reply)) : resolve(reply)));
+    });
+  }
+
+  /**
+   * Handles pushed events with this id ("*" for all). Also: "chsk/handshake" (data
+   * [uid, null, handshakeData, firstHandshake]), "chsk/resync" (data: the handshake, when it said
+   * resumed: false), "chsk/ws-ping", and notices such as "chsk/error". Returns an unsubscribe function.
+   */
+  on(eventId: string, handler: EventHandler): () => void {
+    let set = this.handlers.get(eventId);
+    if (set === undefined) this.handlers.set(eventId, (set = new Set()));
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  onState(handler: StateHandler): () => void {
+    this.stateHandlers.add(handler);
+    return () => this.stateHandlers.delete(handler);
+  }
+
+  /** Starts connecting (called by {@link connect}). */
+  start(): void {
+    this.stopped = false;
+    this.openTransport();
+  }
+
+  /** Closes (reason requested-disconnect) and stops reconnecting. */
+  disconnect(): void {
+    this.stopped = true;
+    this.closeCurrent("requested-disconnect");
+  }
+
+  /** Closes (reason requested-reconnect) and connects again at once, e.g. after login. */
+  reconnect(): void {
+    this.closeCurrent("requested-reconnect");
+    this.stopped = false;
+    this.attempt = 0;
+    this.openTransport();
+  }
+
+  /** Test aid: drops the connection as the network would; reconnects per policy. */
+  breakConnection(): void {
+    this.transport?.breakConnection();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private csrf(): string | null {
+    const t = this.opts.csrfToken;
+    const v = typeof t === "function" ? t() : t;
+    return v ? v : null;
+  }
+
+  private openTransport(): void {
+    this.clearRetry();
+    const config = { url: this.url, clientId: this.clientId, params: this.opts.params ?? {}, csrfToken: () => this.csrf() };
+    let transport: ITransport;
+    const sink: TransportSink = {
+      onEnvelope: (env) => {
+        if (this.transport === transport) this.onEnvelope(env);
+      },
+      onServerPing: () => {
+        if (this.transport === transport) this.dispatch([EventIds.wsPing], null);
+      },
+      onWsError: (event) => {
+        if (this.transport === transport) this.setState({ lastWsError: { udt: Date.now(), event } });
+      },
+      onEnd: (end) => {
+        if (this.transport === transport) this.onEnd(end);
+      },
+      lastSeq: () => this.lastSeq,
+      resuming: () => this.st.everOpened,
+    };
+    if (this.kind === "ws") {
+      const WS = this.opts.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
+      if (WS === undefined) throw new Error("No WebSocket implementation");
+      transport = new WebSocketTransport(config, sink, { WebSocket: WS, kaliveMs: this.opts.wsKaliveMs, pingTimeoutMs: this.opts.wsPingTimeoutMs });
+    } else {
+      const f = this.opts.fetch ?? (globalThis as { fetch?: FetchLike }).fetch?.bind(globalThis);
+      if (f === undefined) throw new Error("No fetch implementation");
+      transport = new LongPollingTransport(config, sink, { fetch: f, ajaxTimeoutMs: this.opts.ajaxTimeoutMs });
+    }
+    this.transport = transport;
+    transport.connect();
+  }
+
+  private closeCurrent(reason: LastCloseReason): void {
+    this.clearRetry();
+    this.stopAcks();
+    const t = this.transport;
+    this.transport = null;
+    t?.close();
+    this.failPending();
+    this.markClosed(reason, {});
+  }
+
+  private markClosed(reason: LastCloseReason, extra: Partial<ChskState>): void {
+    const patch: Partial<ChskState> = { ...extra };
+    if (this.st.open) {
+      patch.open = false;
+      patch.firstOpen = false;
+      patch.lastClose = { udt: Date.now(), reason };
+    }
+    if (Object.keys(patch).length > 0) this.setState(patch);
+  }
+
+  private failPending(): void {
+    for (const p of [...this.pending]) p.settle(Replies.closed);
+  }
+
+  private onEnd(end: TransportEnd): void {
+    const kind = this.kind;
+    this.transport = null;
+    this.stopAcks();
+    this.failPending();
+    const extra: Partial<ChskState> = {};
+    if (end.wsClose) extra.lastWsClose = { udt: Date.now(), ...end.wsClose };
+    this.markClosed(end.reason satisfies CloseReason, extra);
+    if (this.stopped) return;
+    if (kind === "ws" && this.st.type === "auto" && !this.wsEverHandshaken && !end.handshaken) {
+      // Auto: a WebSocket that failed before it ever opened ⇒ Ajax, at once and for good.
+      this.kind = "ajax";
+      this.openTransport();
+      return;
+    }
+    this.attempt += 1;
+    const delay = Math.max(0, (this.opts.backoffMs ?? defaultBackoffMs)(this.attempt));
+    if (delay === 0) {
+      this.openTransport();
+      return;
+    }
+    this.setState({ udtNextReconnect: Date.now() + delay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.openTransport();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private onEnvelope(env: Envelope): void {
+    const msg = classifyServerEnvelope(env);
+    switch (msg.kind) {
+      case "handshake":
+        this.onHandshake(msg.handshake);
+        return;
+      case "batch":
+        this.onBatch(msg.firstSeq, msg.events);
+        return;
+      case "notice":
+        this.dispatch(msg.event, null);
+        return;
+      default:
+        console.warn("sente: dropped an unexpected message");
+    }
+  }
+
+  private onHandshake(hs: Handshake): void {
+    if (this.st.open) {
+      // A handshake on an open connection (an Ajax poll answered with one: the server forgot the
+      // client-id or dropped events): applied like a reconnect.
+      this.failPending();
+      this.markClosed("unexpected", {});
+    }
+    const resumed = this.st.everOpened ? (hs.resumed ?? false) : (hs.resumed ?? null);
+    this.lastSeq = hs.resumed === true ? Math.max(this.lastSeq, hs.seq) : hs.seq;
+    this.ackedSeq = this.lastSeq; // last-seq acknowledges
+    this.attempt = 0;
+    if (this.kind === "ws") this.wsEverHandshaken = true;
+    const firstOpen = !this.st.everOpened;
+    const patch: Partial<ChskState> = {
+      type: this.kind,
+      open: true,
+      everOpened: true,
+      firstOpen,
+      uid: hs.uid,
+      handshakeData: hs.handshakeData,
+      resumed,
+    };
+    this.st = { ...this.st, udtNextReconnect: undefined };
+    delete this.st.udtNextReconnect;
+    this.setState(patch);
+    this.startAcks();
+    this.dispatch([EventIds.handshake, [hs.uid, null, hs.handshakeData, firstOpen]], null);
+    if (resumed === false) this.dispatch([EventIds.resync, hs], null);
+  }
+
+  private onBatch(firstSeq: number, events: SenteEvent[]): void {
+    events.forEach((event, i) => {
+      const seq = firstSeq + i;
+      if (seq <= this.lastSeq) return; // dedupe
+      if (seq !== this.lastSeq + 1) {
+        console.warn(`sente: seq gap, expected ${this.lastSeq + 1}, got ${seq}`);
+        this.st = { ...this.st, lastSeqGap: { udt: Date.now(), expected: this.lastSeq + 1, got: seq } };
+      }
+      this.lastSeq = seq;
+      this.st.seq = seq;
+      this.dispatch(event, seq);
+    });
+    this.scheduleAck();
+  }
+
+  private dispatch(event: SenteEvent, seq: number | null): void {
+    const run = (set: Set<EventHandler> | undefined) => {
+      if (set === undefined) return;
+      for (const h of [...set]) {
+        try {
+          h(event[1], { event, seq });
+        } catch (e) {
+          console.error(`sente: handler for ${event[0]} threw`, e);
+        }
+      }
+    };
+    run(this.handlers.get(event[0]));
+    run(this.handlers.get("*"));
+  }
+
+  // Acks (WebSocket): after each batch (coalesced) and at least every ackIntervalMs.
+  private scheduleAck(): void {
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    queueMicrotask(() => {
+      this.ackScheduled = false;
+      this.flushAck();
+    });
+  }
+
+  private flushAck(): void {
+    if (this.transport === null || this.lastSeq <= this.ackedSeq) return;
+    this.transport.ack(this.lastSeq);
+    this.ackedSeq = this.lastSeq;
+  }
+
+  private startAcks(): void {
+    this.stopAcks();
+    if (this.kind === "ws" && this.opts.ackIntervalMs > 0) {
+      this.ackTimer = setInterval(() => this.flushAck(), this.opts.ackIntervalMs);
+    }
+  }
+
+  private stopAcks(): void {
+    if (this.ackTimer !== null) clearInterval(this.ackTimer);
+    this.ackTimer = null;
+  }
+
+  private setState(patch: Partial<ChskState>): void {
+    const previous = this.state;
+    this.st = { ...this.st, ...patch, seq: this.lastSeq };
+    const current = this.state;
+    for (const h of [...this.stateHandlers]) {
+      try {
+        h(current, previous);
+      } catch (e) {
+        console.error("sente: state handler threw", e);
+      }
+    }
+  }
+}
+
+/** Sente's make-channel-socket-client!: creates a channel socket and starts connecting. */
+export function connect(path: string = DEFAULT_PATH, options: ConnectOptions = {}): Chsk {
+  const chsk = new Chsk(path, options);
+  chsk.start();
+  return chsk;
+}
+
+export const Sente = { connect, defaultBackoffMs };
+export default Sente;
