@@ -44,7 +44,8 @@ public sealed class SenteEvent : IEquatable<SenteEvent>
     public string? DataJson { get; }
 
     /// <summary>Gets the data parsed as a JSON element, or <see langword="null"/> when there is none.</summary>
-    public JsonElement? Data => DataJson is null ? null : JsonDocument.Parse(DataJson).RootElement.Clone();
+    /// <remarks>Parsed on each access (into a standalone element: no pooled document is left undisposed).</remarks>
+    public JsonElement? Data => DataJson is null ? null : JsonSerializer.Deserialize<JsonElement>(DataJson);
 
     /// <summary>Creates an event whose data is <paramref name="data"/> serialised with System.Text.Json.</summary>
     /// <typeparam name="T">The data type.</typeparam>

@@ -323,24 +323,13 @@ internal sealed partial class UserGrain(
             held = new bool[group.Count];
         }
 
-        // Continuations run on the activation's scheduler, so this is single-threaded with calls.
         List<ClientRecord>? again = null;
         for (var i = 0; i < group.Count; i++)
         {
             var (client, route, _, _) = group[i];
-            if (!ReferenceEquals(client.Route, route))
-            {
-                continue; // Replaced or dropped meanwhile; the new connection has its own pump.
-            }
-
-            client.DeliveryInFlight = false;
-            if (i < held.Length && held[i])
+            if (Settle(client, route, i < held.Length && held[i]))
             {
                 (again ??= []).Add(client);
-            }
-            else
-            {
-                DropRoute(client, "delivery failed");
             }
         }
 
@@ -365,20 +354,31 @@ internal sealed partial class UserGrain(
             delivered = false;
         }
 
-        // Continuations run on the activation's scheduler, so this is single-threaded with calls.
+        if (Settle(client, route, delivered))
+        {
+            Pump(client);
+        }
+    }
+
+    /// <summary>
+    /// Records a delivery's outcome; <see langword="true"/> when the client should be pumped again.
+    /// Continuations run on the activation's scheduler, so this is single-threaded with calls.
+    /// </summary>
+    private bool Settle(ClientRecord client, Route route, bool delivered)
+    {
         if (!ReferenceEquals(client.Route, route))
         {
-            return; // The connection was replaced or dropped meanwhile; the new one has its own pump.
+            return false; // The connection was replaced or dropped meanwhile; the new one has its own pump.
         }
 
         client.DeliveryInFlight = false;
         if (!delivered)
         {
             DropRoute(client, "delivery failed");
-            return;
+            return false;
         }
 
-        Pump(client);
+        return true;
     }
 
     private void DropRoute(ClientRecord client, string why)

@@ -56,7 +56,9 @@ internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProc
             case SenteEventIds.WsPong:
                 return (InboundOutcome.Accepted, cb);
             case SenteEventIds.Ack:
-                if (evt.Data is { ValueKind: JsonValueKind.Number } n && n.TryGetInt64(out var seq) && seq >= 0)
+                // Read the ack from the payload already parsed: acks arrive after every batch.
+                if (envelope.Payload.GetArrayLength() == 2 && envelope.Payload[1] is { ValueKind: JsonValueKind.Number } n
+                    && n.TryGetInt64(out var seq) && seq >= 0)
                 {
                     session.Ack(seq);
                     return (InboundOutcome.Accepted, cb);

@@ -89,8 +89,8 @@ internal sealed partial class WebSocketTransport(
     {
         var connection = session.Connection;
         var max = _options.MaxMessageBytes;
-        var malformed = new MalformedMessageCounter(_options.WebSockets.MaxMalformedMessages, _options.WebSockets.MalformedWindow, time);
-        var rejected = new MalformedMessageCounter(_options.Limits.MaxRejectedPer10Seconds, TimeSpan.FromSeconds(10), time);
+        var malformed = new SlidingWindowCounter(_options.WebSockets.MaxMalformedMessages, _options.WebSockets.MalformedWindow, time);
+        var rejected = new SlidingWindowCounter(_options.Limits.MaxRejectedPer10Seconds, TimeSpan.FromSeconds(10), time);
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         var count = 0;
         var discarding = false;

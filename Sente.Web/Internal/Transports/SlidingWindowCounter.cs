@@ -1,7 +1,10 @@
 namespace Sente.Web.Internal.Transports;
 
-/// <summary>Counts malformed messages in a sliding window (PROTOCOL.md section 8: more than 10 in 10 s closes with 1008).</summary>
-internal sealed class MalformedMessageCounter(int limit, TimeSpan window, TimeProvider time)
+/// <summary>
+/// Counts occurrences in a sliding window: malformed messages (PROTOCOL.md section 8: more than 10
+/// in 10 s closes with 1008) and rate-limited events (a sustained flood closes with 1008).
+/// </summary>
+internal sealed class SlidingWindowCounter(int limit, TimeSpan window, TimeProvider time)
 {
     private readonly Queue<long> _at = new();
 
