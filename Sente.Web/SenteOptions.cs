@@ -110,6 +110,14 @@ public sealed class SenteCsrfOptions
 /// <summary>Options of the WebSocket transport.</summary>
 public sealed class WebSocketTransportOptions
 {
+    /// <summary>Gets or sets whether WebSocket upgrades are accepted on the channel-socket endpoint.</summary>
+    /// <value>
+    /// Defaults to <see langword="true"/>. Set <see langword="false"/> behind proxies that break
+    /// WebSockets: upgrade requests are then answered <c>400 WebSocket transport is disabled</c>, and
+    /// <c>auto</c> clients fall back to Ajax long-polling at once.
+    /// </value>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Gets or sets after how long without inbound traffic the server pings (<c>["chsk/ws-ping", null]</c>).</summary>
     /// <value>Defaults to 12.5 s (Sente's): under common 30–60 s idle timeouts of proxies and load balancers.</value>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromMilliseconds(12_500);

@@ -21,6 +21,11 @@ public static class SenteWebApplication
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The demo page and /sente.js live in the project's wwwroot. ASP.NET Core maps them into a
+        // build output only in Development; this maps them in any environment, so `dotnet
+        // Sente.Web.dll` from bin/ (deploy/run-local.sh, the multi-process tests) serves them too.
+        // A published app has no build manifest and serves its copied wwwroot as usual.
+        builder.WebHost.UseStaticWebAssets();
         var orleans = builder.Configuration.GetSection("Orleans").Get<OrleansHostingOptions>() ?? new OrleansHostingOptions();
         // The demo (handlers, dev login, demo page) is on in the embedded default and off elsewhere
         // unless configured: a web node in front of real silos must not accept a password-less login.
@@ -69,7 +74,7 @@ public static class SenteWebApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = StaticContentTypes.Create() });
         app.MapSente();
         app.MapSenteApi();
         app.MapHealthChecks("/healthz");

@@ -11,11 +11,15 @@ namespace Sente.Grains.Demo;
 /// </summary>
 public static class DemoEventHandlers
 {
-    /// <summary>Registers <c>demo/echo</c>, <c>demo/whoami</c>, <c>demo/broadcast</c> and <c>demo/send</c>.</summary>
+    /// <summary>The longest <c>demo/delay</c> wait: the handler holds its user's inbox while it waits.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>Registers <c>demo/echo</c>, <c>demo/delay</c>, <c>demo/whoami</c>, <c>demo/broadcast</c> and <c>demo/send</c>.</summary>
     /// <param name="builder">The silo builder.</param>
     /// <returns>The builder.</returns>
     public static ISiloBuilder AddSenteDemoHandlers(this ISiloBuilder builder) => builder
         .AddSenteHandler("demo/echo", Echo)
+        .AddSenteHandler("demo/delay", DelayAsync)
         .AddSenteHandler("demo/whoami", WhoAmI)
         .AddSenteHandler("demo/broadcast", BroadcastAsync)
         .AddSenteHandler("demo/send", SendAsync);
@@ -25,6 +29,18 @@ public static class DemoEventHandlers
     {
         ctx.ReplyJson(ctx.Event.DataJson);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// <c>demo/delay {"ms", "data"}</c>: replies with <c>data</c> after <c>ms</c> milliseconds (at most
+    /// <see cref="MaxDelay"/>), to show request timeouts and requests cut off by a dropped connection.
+    /// The user's later events wait behind it: a user's events are handled one at a time, in order.
+    /// </summary>
+    private static async Task DelayAsync(SenteEventContext ctx)
+    {
+        var ms = ctx.Event.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("ms", out var m) && m.TryGetInt32(out var v) ? v : 0;
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, MaxDelay.TotalMilliseconds)));
+        ctx.ReplyJson(ctx.Event.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("data", out var reply) ? reply.GetRawText() : "null");
     }
 
     /// <summary><c>demo/whoami</c>: replies <c>{"uid", "client-id"}</c>.</summary>

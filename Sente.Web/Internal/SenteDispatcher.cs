@@ -47,6 +47,13 @@ internal sealed partial class SenteDispatcher(
             lastSeq = parsed;
         }
 
+        if (context.WebSockets.IsWebSocketRequest && !_options.WebSockets.Enabled)
+        {
+            Log.WebSocketsDisabled(logger, context.Connection.RemoteIpAddress?.ToString());
+            await PlainAsync(context, StatusCodes.Status400BadRequest, "WebSocket transport is disabled; use Ajax long-polling");
+            return;
+        }
+
         // Reject hook, CSRF, origin, authorization (PROTOCOL.md section 8), before any transport or upgrade.
         if (!await security.AuthorizeAsync(context))
         {
@@ -84,5 +91,8 @@ internal sealed partial class SenteDispatcher(
     {
         [LoggerMessage(1, LogLevel.Information, "Request from {RemoteIp} without a valid client-id; answered 400.", EventName = "InvalidClientId")]
         public static partial void InvalidClientId(ILogger logger, string? remoteIp);
+
+        [LoggerMessage(2, LogLevel.Information, "WebSocket upgrade from {RemoteIp} refused: the WebSocket transport is disabled (Sente:WebSockets:Enabled=false); answered 400.", EventName = "WebSocketsDisabled")]
+        public static partial void WebSocketsDisabled(ILogger logger, string? remoteIp);
     }
 }

@@ -33,7 +33,7 @@ function render(state) {
   status.textContent = state.open ? `connected over ${state.type === "ws" ? "WebSocket" : "Ajax"}` : "reconnecting…";
   status.className = `status ${state.open ? "open" : "closed"}`;
   $("uid").textContent = state.uid ?? "–";
-  $("transport").textContent = state.type;
+  $("transport").textContent = state.type === "ws" ? "WebSocket" : state.type === "ajax" ? "Ajax long-polling" : state.type;
   $("seq").textContent = String(state.seq);
 }
 
@@ -62,9 +62,14 @@ function connect(type) {
 }
 
 async function refreshUsers() {
-  const res = await fetch("/api/connected-users");
-  if (!res.ok) return;
-  const users = await res.json();
+  let users;
+  try {
+    const res = await fetch("/api/connected-users");
+    if (!res.ok) return;
+    users = await res.json();
+  } catch {
+    return; // server unreachable: keep the last list; the status badge already says "reconnecting…"
+  }
   const list = $("users");
   list.replaceChildren(...users.any.map((uid) => {
     const li = document.createElement("li");

@@ -87,6 +87,23 @@ public sealed class SenteClientAjaxTests(ShortPollServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task WebSocketsDisabledByOption_UpgradeAnswered400AndAutoClientUsesAjax()
+    {
+        await using var server = await SenteServer.StartAsync(configure: builder =>
+            builder.Services.Configure<Sente.Web.SenteOptions>(o => o.WebSockets.Enabled = false));
+
+        var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(
+            () => RawSenteSocket.ConnectAsync(server.Chsk(HandshakeTests.NewClientId())));
+        Assert.Contains("400", refused.Message, StringComparison.Ordinal);
+
+        var options = await server.ClientOptionsAsync("ws-disabled", HandshakeTests.NewClientId());
+        await using var client = new SenteClient(options);
+        await client.ConnectAsync().DefaultTimeout();
+        Assert.Equal(TransportKind.Ajax, client.State.Type);
+        Assert.Equal(4, (await client.RequestAsync(new SenteEvent("demo/echo", "4"), TimeSpan.FromSeconds(5))).GetInt32());
+    }
+
+    [Fact]
     public async Task Auto_WebSocketWorks_StaysOnWebSocket()
     {
         await using var client = await ConnectAsync(SenteTransportMode.Auto);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sente.FunctionalTests.Infrastructure;
+namespace Sente.Testing;
 
 /// <summary>Finds free loopback TCP ports (Orleans needs fixed ports, so port 0 is not an option there).</summary>
 public static class FreePort

@@ -7,7 +7,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Sente.FunctionalTests.Infrastructure;
+namespace Sente.Testing;
 
 /// <summary>
 /// A real <c>Sente.Silo</c> or <c>Sente.Web</c> process (<c>dotnet &lt;dll&gt; args</c>) on 127.0.0.1,
@@ -139,21 +139,35 @@ public sealed class SenteProcess : IAsyncDisposable
     /// Starts a web node in Client mode (Orleans client of the given gateways) with the demo login on,
     /// and waits until <c>/healthz</c> answers 200 and it printed <c>Sente is running: open &lt;url&gt;</c>.
     /// </summary>
-    public static async Task<SenteProcess> StartWebAsync(
-        string name, string clusterId, int httpPort, IEnumerable<int> gatewayPorts, IEnumerable<string>? extraArgs = null)
-    {
-        var url = $"http://127.0.0.1:{httpPort}";
-        List<string> args =
+    public static Task<SenteProcess> StartWebAsync(
+        string name, string clusterId, int httpPort, IEnumerable<int> gatewayPorts, IEnumerable<string>? extraArgs = null) =>
+        StartWebProcessAsync(name, httpPort,
         [
             "--Orleans:Mode=Client",
             $"--Orleans:GatewayPort={string.Join(',', gatewayPorts)}",
             $"--Orleans:ClusterId={clusterId}",
-            $"--urls={url}",
             "--Sente:Demo=true",
-            .. CommonArgs,
             .. extraArgs ?? [],
-        ];
-        var process = new SenteProcess(name, Dll("Sente.Web"), args) { BaseUri = new Uri(url) };
+        ]);
+
+    /// <summary>
+    /// Starts <c>Sente.Web</c> as <c>dotnet run --project Sente.Web</c> does: the embedded default
+    /// (co-hosted silo, in-memory state, demo on), on the given ports. Starting it again with the same
+    /// ports after <see cref="Kill"/> is a server restart that lost its memory state.
+    /// </summary>
+    public static Task<SenteProcess> StartEmbeddedWebAsync(
+        string name, int httpPort, int siloPort, int gatewayPort, IEnumerable<string>? extraArgs = null) =>
+        StartWebProcessAsync(name, httpPort,
+        [
+            $"--Orleans:SiloPort={siloPort}",
+            $"--Orleans:GatewayPort={gatewayPort}",
+            .. extraArgs ?? [],
+        ]);
+
+    private static async Task<SenteProcess> StartWebProcessAsync(string name, int httpPort, IEnumerable<string> args)
+    {
+        var url = $"http://127.0.0.1:{httpPort}";
+        var process = new SenteProcess(name, Dll("Sente.Web"), [$"--urls={url}", .. CommonArgs, .. args]) { BaseUri = new Uri(url) };
         try
         {
             using var http = new HttpClient { BaseAddress = process.BaseUri, Timeout = TimeSpan.FromSeconds(2) };
@@ -176,7 +190,10 @@ public sealed class SenteProcess : IAsyncDisposable
                     }
                 },
                 $"GET /healthz = 200 and the line '{RunningLine}{url}/'");
-            Assert.Equal($"{url}/", process._runningLine.Task.Result);
+            if (process._runningLine.Task.Result != $"{url}/")
+            {
+                throw new InvalidOperationException($"{name} printed '{RunningLine}{process._runningLine.Task.Result}', expected {url}/.");
+            }
         }
         catch
         {
@@ -199,8 +216,12 @@ public sealed class SenteProcess : IAsyncDisposable
     public async Task<string> LoginAsync(string userId)
     {
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseUri };
-        using var response = await http.PostAsync("/login", new FormUrlEncodedContent([new("user-id", userId)])).DefaultTimeout();
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{Name}: login answered {response.StatusCode}");
+        using var response = await http.PostAsync("/login", new FormUrlEncodedContent([new("user-id", userId)])).WaitAsync(TimeSpan.FromSeconds(15));
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"{Name}: login answered {response.StatusCode}");
+        }
+
         var cookie = response.Headers.GetValues("Set-Cookie").Single();
         return cookie[..cookie.IndexOf(';')];
     }
