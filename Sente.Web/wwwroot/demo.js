@@ -7,6 +7,7 @@ let chsk = null;
 let csrfToken = null;
 let received = 0;
 let gaps = 0;
+let requestedType = "auto";
 
 async function whoAmI() {
   const res = await fetch("/whoami");
@@ -20,24 +21,36 @@ async function fetchCsrfToken() {
 
 function addMessage(from, text) {
   const li = document.createElement("li");
+  if (from === "system") li.className = "system";
+  else if (from === chsk?.state.uid) li.className = "mine";
+  const time = document.createElement("time");
+  time.textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const who = document.createElement("span");
   who.className = "from";
   who.textContent = from;
-  li.append(who, document.createTextNode(text));
+  li.append(time, who, document.createTextNode(text));
   $("messages").append(li);
   li.scrollIntoView({ block: "end" });
 }
 
+function statusText(state) {
+  if (state.open) return `connected over ${state.type === "ws" ? "WebSocket" : "Ajax"}`;
+  const wait = state.udtNextReconnect ? Math.ceil((state.udtNextReconnect - Date.now()) / 1000) : 0;
+  return wait > 0 ? `reconnecting in ${wait} s…` : "reconnecting…";
+}
+
 function render(state) {
   const status = $("status");
-  status.textContent = state.open ? `connected over ${state.type === "ws" ? "WebSocket" : "Ajax"}` : "reconnecting…";
+  status.textContent = statusText(state);
   status.className = `status ${state.open ? "open" : "closed"}`;
+  $("force-ajax").textContent = requestedType === "ajax" ? "Back to auto" : "Force Ajax";
   $("uid").textContent = state.uid ?? "–";
   $("transport").textContent = state.type === "ws" ? "WebSocket" : state.type === "ajax" ? "Ajax long-polling" : state.type;
   $("seq").textContent = String(state.seq);
 }
 
 function connect(type) {
+  requestedType = type;
   chsk?.disconnect();
   chsk = Sente.connect("/chsk", { type, csrfToken: () => csrfToken });
   chsk.onState((state, previous) => {
@@ -114,7 +127,9 @@ $("post-form").addEventListener("submit", async (e) => {
 });
 
 $("break").addEventListener("click", () => chsk?.breakConnection());
-$("force-ajax").addEventListener("click", () => connect("ajax"));
+$("force-ajax").addEventListener("click", () => connect(requestedType === "ajax" ? "auto" : "ajax"));
+// The reconnect countdown in the status badge.
+setInterval(() => { if (chsk && !chsk.state.open) render(chsk.state); }, 1000);
 $("logout").addEventListener("click", async () => {
   chsk?.disconnect();
   await fetch("/logout", { method: "POST" });

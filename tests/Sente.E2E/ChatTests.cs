@@ -30,6 +30,14 @@ public sealed class ChatTests(Chromium chromium, DemoServer server, ITestOutputH
 
         // For people: the demo after a chat (artifacts/test-results/e2e/demo-chat.png).
         await alicePage.ScreenshotAsync("demo-chat");
+
+        // Responsive: on a phone-sized screen the connection panel goes below the chat.
+        await alicePage.Page.SetViewportSizeAsync(390, 844);
+        var chat = await alicePage.Page.Locator("section.chat").BoundingBoxAsync();
+        var side = await alicePage.Page.Locator("aside.side").BoundingBoxAsync();
+        Assert.True(side!.Y >= chat!.Y + chat.Height, $"panel at y={side.Y}, chat ends at y={chat.Y + chat.Height}");
+        Assert.True(chat.Width <= 390, $"chat is {chat.Width} px wide on a 390 px screen");
+        await alicePage.ScreenshotAsync("demo-chat-phone");
     }
 
     [Fact]
