@@ -3,7 +3,9 @@ import type { FetchLike, TransportKind, WebSocketCtor } from "./transports/ITran
 export * from "./protocol";
 export type { FetchLike, WebSocketCtor, WebSocketLike, TransportKind } from "./transports/ITransport";
 export type ChskType = "auto" | TransportKind;
-export type LastCloseReason = "requested-disconnect" | "requested-reconnect" | "unexpected" | "ws-ping-timeout" | "clean" | "ws-error";
+export type LastCloseReason = "requested-disconnect" | "requested-reconnect" | "unexpected" | "ws-ping-timeout" | "clean" | "ws-error" | "connect-timeout";
+/** A CSRF token, or nothing (no token is sent). */
+export type CsrfTokenValue = string | null | undefined;
 export interface ChskState {
     /** Requested type before the first connection; then the transport of the current/last one. */
     type: ChskType;
@@ -41,8 +43,13 @@ export interface ChskState {
 }
 export interface ConnectOptions {
     type?: ChskType;
-    /** A token, or a function evaluated on every connection attempt and request. */
-    csrfToken?: string | (() => string | null | undefined) | null;
+    /**
+     * A token, or a function. A function returning a value is evaluated on every connection attempt
+     * and request; one returning a Promise (e.g. `() => fetchCsrfToken()`) is awaited before every
+     * connection attempt (a rejection fails the attempt: backoff), and Ajax polls and POSTs use the
+     * last resolved value.
+     */
+    csrfToken?: string | (() => CsrfTokenValue | PromiseLike<CsrfTokenValue>) | null;
     /** Merged into the WebSocket URL and Ajax GETs (not POSTs); the protocol's keys win. */
     params?: Record<string, string>;
     clientId?: string;
@@ -52,6 +59,12 @@ export interface ConnectOptions {
     wsPingTimeoutMs?: number;
     /** Ajax request timeout until the server announces lp-timeout-ms. Default 60 s. */
     ajaxTimeoutMs?: number;
+    /**
+     * Abandon a connection attempt (awaiting an async CSRF token, then WebSocket open and
+     * handshake) that has no handshake this long after it started; the Ajax handshake GET is
+     * bounded by min(ajaxTimeoutMs, this). 0 disables. Default 10 s.
+     */
+    connectTimeoutMs?: number;
     /** Delay before reconnect attempt n (1-based). Default: {@link defaultBackoffMs}. */
     backoffMs?: (attempt: number) => number;
     /** Base for a relative path. Default: the page's location. */
@@ -68,6 +81,12 @@ export type EventHandler = (data: unknown, context: {
     seq: number | null;
 }) => void;
 export type StateHandler = (state: Readonly<ChskState>, previous: Readonly<ChskState>) => void;
+/**
+ * Fetches a CSRF token from Sente's token endpoint (`GET {path}/csrf-token` → `{"token": "..."}`),
+ * for `csrfToken: () => fetchCsrfToken()`. Resolves to null on a non-2xx status; rejects on a
+ * network error or a body that is not JSON.
+ */
+export declare function fetchCsrfToken(url?: string, fetchImpl?: FetchLike): Promise<string | null>;
 export declare class SenteRequestError extends Error {
     readonly reason: ReservedReply;
     constructor(reason: ReservedReply);
@@ -93,6 +112,13 @@ export declare class Chsk {
     private retryTimer;
     private stopped;
     private wsEverHandshaken;
+    /** Bumped per connection attempt; an async CSRF token resolved for an older one is dropped. */
+    private attemptGen;
+    /** Bounds the wait for an async CSRF token (connectTimeoutMs). */
+    private tokenTimer;
+    /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
+    private csrfAsync;
+    private lastCsrf;
     constructor(path: string, options?: ConnectOptions);
     /** Current state (a snapshot). */
     get state(): Readonly<ChskState>;
@@ -119,12 +145,22 @@ export declare class Chsk {
     reconnect(): void;
     /** Test aid: drops the connection as the network would; reconnects per policy. */
     breakConnection(): void;
-    private csrf;
+    /** The token for a request (Ajax poll or POST): an async provider's last resolved value. */
+    private requestCsrf;
+    private evalCsrf;
+    /** Starts a connection attempt: resolves the CSRF token (awaiting an async one), then the transport. */
     private openTransport;
+    /** Drops a connection attempt still waiting for its CSRF token. */
+    private cancelAttempt;
+    private clearTokenTimer;
+    private createTransport;
     private closeCurrent;
+    /** `reportUnopened`: set lastClose even though the channel socket was not open. */
     private markClosed;
     private failPending;
     private onEnd;
+    /** The next connection attempt, after the backoff for this failure. */
+    private scheduleReconnect;
     private clearRetry;
     private onEnvelope;
     private onHandshake;
@@ -141,5 +177,6 @@ export declare function connect(path?: string, options?: ConnectOptions): Chsk;
 export declare const Sente: {
     connect: typeof connect;
     defaultBackoffMs: typeof defaultBackoffMs;
+    fetchCsrfToken: typeof fetchCsrfToken;
 };
 export default Sente;

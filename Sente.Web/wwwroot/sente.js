@@ -196,9 +196,8 @@ var LongPollingTransport = class {
     __publicField(this, "lpTimeoutMs", null);
     __publicField(this, "posts", /* @__PURE__ */ new Set());
   }
-  headers(extra = {}) {
+  headers(extra = {}, token = this.config.csrfToken()) {
     const h = { ...extra };
-    const token = this.config.csrfToken();
     if (token) h[CSRF_HEADER] = token;
     return h;
   }
@@ -221,14 +220,16 @@ var LongPollingTransport = class {
       clearTimeout(timer);
     }
   }
-  connect() {
+  connect(csrfToken) {
     const lastSeq = this.sink.resuming() ? this.sink.lastSeq() : null;
     const url = buildUrl(this.config.url, "http", this.config.params, {
       [QueryKeys.clientId]: this.config.clientId,
       [QueryKeys.handshake]: 1,
       [QueryKeys.lastSeq]: lastSeq
     });
-    void this.get(url);
+    const limit = this.options.connectTimeoutMs;
+    const timeoutMs = limit ? Math.min(this.timeoutMs(), limit) : this.timeoutMs();
+    void this.get(url, this.headers({}, csrfToken), timeoutMs);
   }
   nextPoll() {
     if (this.ended) return;
@@ -236,15 +237,15 @@ var LongPollingTransport = class {
       [QueryKeys.clientId]: this.config.clientId,
       [QueryKeys.ack]: this.sink.lastSeq() ?? null
     });
-    void this.get(url);
+    void this.get(url, this.headers(), this.timeoutMs());
   }
   /** One handshake or poll GET; on success the next poll follows at once. */
-  async get(url) {
+  async get(url, headers, timeoutMs) {
     const controller = new AbortController();
     this.poll = controller;
     let res;
     try {
-      res = await this.request(url, { method: "GET", headers: this.headers() }, controller, this.timeoutMs());
+      res = await this.request(url, { method: "GET", headers }, controller, timeoutMs);
     } catch {
       if (this.poll === controller) this.fail();
       return;
@@ -350,12 +351,13 @@ var WebSocketTransport = class {
     __publicField(this, "kaliveTimer", null);
     __publicField(this, "pingTimer", null);
     __publicField(this, "pingCb", null);
+    __publicField(this, "connectTimer", null);
   }
-  connect() {
+  connect(csrfToken) {
     const lastSeq = this.sink.resuming() ? this.sink.lastSeq() : null;
     const url = buildUrl(this.config.url, "ws", this.config.params, {
       [QueryKeys.clientId]: this.config.clientId,
-      [QueryKeys.csrfToken]: this.config.csrfToken(),
+      [QueryKeys.csrfToken]: csrfToken,
       [QueryKeys.lastSeq]: lastSeq
     });
     let ws;
@@ -367,6 +369,14 @@ var WebSocketTransport = class {
       return;
     }
     this.ws = ws;
+    const limit = this.options.connectTimeoutMs;
+    if (limit) {
+      this.connectTimer = setTimeout(() => {
+        this.connectTimer = null;
+        if (this.handshaken) return;
+        this.end({ reason: "connect-timeout", handshaken: false, opened: this.opened }, 3e3);
+      }, limit);
+    }
     ws.onopen = () => {
       this.opened = true;
       this.lastInbound = Date.now();
@@ -421,6 +431,7 @@ var WebSocketTransport = class {
       }
       case "handshake":
         this.handshaken = true;
+        this.clearConnectTimer();
         this.sink.onEnvelope(parsed.envelope);
         this.scheduleKeepAlive();
         return;
@@ -482,8 +493,13 @@ var WebSocketTransport = class {
     if (this.pingTimer !== null) clearTimeout(this.pingTimer);
     this.pingTimer = null;
   }
+  clearConnectTimer() {
+    if (this.connectTimer !== null) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
   stop(code) {
     this.ended = true;
+    this.clearConnectTimer();
     this.clearPing();
     if (this.kaliveTimer !== null) clearTimeout(this.kaliveTimer);
     this.kaliveTimer = null;
@@ -511,6 +527,20 @@ var WebSocketTransport = class {
 };
 
 // src/sente.ts
+async function fetchCsrfToken(url = DEFAULT_PATH + "/csrf-token", fetchImpl) {
+  const f = fetchImpl ?? globalThis.fetch?.bind(globalThis);
+  if (f === void 0) throw new Error("No fetch implementation");
+  const base = globalThis.location?.href;
+  const target = base !== void 0 ? new URL(url, base).toString() : url;
+  const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
+  if (res.status < 200 || res.status >= 300) return null;
+  const body = JSON.parse(await res.text());
+  const token = body !== null && typeof body === "object" ? body.token : void 0;
+  return typeof token === "string" && token !== "" ? token : null;
+}
+function isThenable(v) {
+  return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
+}
 var SenteRequestError = class extends Error {
   constructor(reason) {
     super(`Sente request failed: ${reason}`);
@@ -551,7 +581,14 @@ var Chsk = class {
     __publicField(this, "retryTimer", null);
     __publicField(this, "stopped", false);
     __publicField(this, "wsEverHandshaken", false);
-    this.opts = { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, ...options };
+    /** Bumped per connection attempt; an async CSRF token resolved for an older one is dropped. */
+    __publicField(this, "attemptGen", 0);
+    /** Bounds the wait for an async CSRF token (connectTimeoutMs). */
+    __publicField(this, "tokenTimer", null);
+    /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
+    __publicField(this, "csrfAsync", false);
+    __publicField(this, "lastCsrf", null);
+    this.opts = { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, connectTimeoutMs: 1e4, ...options };
     const base = options.baseUrl ?? globalThis.location?.href;
     this.url = new URL(path || DEFAULT_PATH, base).toString();
     this.clientId = options.clientId ?? randomClientId();
@@ -647,14 +684,69 @@ var Chsk = class {
     this.transport?.breakConnection();
   }
   // ----------------------------------------------------------------------------------------------
-  csrf() {
-    const t = this.opts.csrfToken;
-    const v = typeof t === "function" ? t() : t;
-    return v ? v : null;
+  /** The token for a request (Ajax poll or POST): an async provider's last resolved value. */
+  requestCsrf() {
+    if (this.csrfAsync) return this.lastCsrf;
+    const v = this.evalCsrf();
+    if (!isThenable(v)) return v ? v : null;
+    this.csrfAsync = true;
+    Promise.resolve(v).catch(() => {
+    });
+    return this.lastCsrf;
   }
+  evalCsrf() {
+    const t = this.opts.csrfToken;
+    return typeof t === "function" ? t() : t;
+  }
+  /** Starts a connection attempt: resolves the CSRF token (awaiting an async one), then the transport. */
   openTransport() {
     this.clearRetry();
-    const config = { url: this.url, clientId: this.clientId, params: this.opts.params ?? {}, csrfToken: () => this.csrf() };
+    this.cancelAttempt();
+    const gen = this.attemptGen;
+    const limit = Math.max(0, this.opts.connectTimeoutMs ?? 1e4);
+    const deadline = limit > 0 ? Date.now() + limit : null;
+    const v = this.evalCsrf();
+    if (!isThenable(v)) {
+      this.createTransport(v ? v : null, deadline);
+      return;
+    }
+    this.csrfAsync = true;
+    if (deadline !== null) {
+      this.tokenTimer = setTimeout(() => {
+        this.tokenTimer = null;
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.cancelAttempt();
+        console.warn("sente: no CSRF token within connectTimeoutMs");
+        this.scheduleReconnect();
+      }, limit);
+    }
+    Promise.resolve(v).then(
+      (token) => {
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.clearTokenTimer();
+        this.lastCsrf = token ? token : null;
+        this.createTransport(this.lastCsrf, deadline);
+      },
+      (e) => {
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.clearTokenTimer();
+        console.warn("sente: the CSRF token provider failed", e);
+        this.scheduleReconnect();
+      }
+    );
+  }
+  /** Drops a connection attempt still waiting for its CSRF token. */
+  cancelAttempt() {
+    this.attemptGen += 1;
+    this.clearTokenTimer();
+  }
+  clearTokenTimer() {
+    if (this.tokenTimer !== null) clearTimeout(this.tokenTimer);
+    this.tokenTimer = null;
+  }
+  createTransport(csrfToken, deadline) {
+    const connectTimeoutMs = deadline === null ? null : Math.max(1, deadline - Date.now());
+    const config = { url: this.url, clientId: this.clientId, params: this.opts.params ?? {}, csrfToken: () => this.requestCsrf() };
     let transport;
     const sink = {
       onEnvelope: (env) => {
@@ -675,17 +767,23 @@ var Chsk = class {
     if (this.kind === "ws") {
       const WS = this.opts.WebSocket ?? globalThis.WebSocket;
       if (WS === void 0) throw new Error("No WebSocket implementation");
-      transport = new WebSocketTransport(config, sink, { WebSocket: WS, kaliveMs: this.opts.wsKaliveMs, pingTimeoutMs: this.opts.wsPingTimeoutMs });
+      transport = new WebSocketTransport(config, sink, {
+        WebSocket: WS,
+        kaliveMs: this.opts.wsKaliveMs,
+        pingTimeoutMs: this.opts.wsPingTimeoutMs,
+        connectTimeoutMs
+      });
     } else {
       const f = this.opts.fetch ?? globalThis.fetch?.bind(globalThis);
       if (f === void 0) throw new Error("No fetch implementation");
-      transport = new LongPollingTransport(config, sink, { fetch: f, ajaxTimeoutMs: this.opts.ajaxTimeoutMs });
+      transport = new LongPollingTransport(config, sink, { fetch: f, ajaxTimeoutMs: this.opts.ajaxTimeoutMs, connectTimeoutMs });
     }
     this.transport = transport;
-    transport.connect();
+    transport.connect(csrfToken);
   }
   closeCurrent(reason) {
     this.clearRetry();
+    this.cancelAttempt();
     this.stopAcks();
     const t = this.transport;
     this.transport = null;
@@ -693,11 +791,14 @@ var Chsk = class {
     this.failPending();
     this.markClosed(reason, {});
   }
-  markClosed(reason, extra) {
+  /** `reportUnopened`: set lastClose even though the channel socket was not open. */
+  markClosed(reason, extra, reportUnopened = false) {
     const patch = { ...extra };
     if (this.st.open) {
       patch.open = false;
       patch.firstOpen = false;
+      patch.lastClose = { udt: Date.now(), reason };
+    } else if (reportUnopened) {
       patch.lastClose = { udt: Date.now(), reason };
     }
     if (Object.keys(patch).length > 0) this.setState(patch);
@@ -712,13 +813,17 @@ var Chsk = class {
     this.failPending();
     const extra = {};
     if (end.wsClose) extra.lastWsClose = { udt: Date.now(), ...end.wsClose };
-    this.markClosed(end.reason, extra);
+    this.markClosed(end.reason, extra, end.reason === "connect-timeout" && end.opened === true);
     if (this.stopped) return;
     if (kind === "ws" && this.st.type === "auto" && !this.wsEverHandshaken && !end.handshaken) {
       this.kind = "ajax";
       this.openTransport();
       return;
     }
+    this.scheduleReconnect();
+  }
+  /** The next connection attempt, after the backoff for this failure. */
+  scheduleReconnect() {
     this.attempt += 1;
     const delay = Math.max(0, (this.opts.backoffMs ?? defaultBackoffMs)(this.attempt));
     if (delay === 0) {
@@ -848,7 +953,7 @@ function connect(path = DEFAULT_PATH, options = {}) {
   chsk.start();
   return chsk;
 }
-var Sente = { connect, defaultBackoffMs };
+var Sente = { connect, defaultBackoffMs, fetchCsrfToken };
 var sente_default = Sente;
 export {
   AJAX_CALLBACK,
@@ -872,6 +977,7 @@ export {
   connect,
   sente_default as default,
   defaultBackoffMs,
+  fetchCsrfToken,
   isClientAllowedReservedId,
   isEvent,
   isReservedId,

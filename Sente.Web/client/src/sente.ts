@@ -21,7 +21,17 @@ export * from "./protocol";
 export type { FetchLike, WebSocketCtor, WebSocketLike, TransportKind } from "./transports/ITransport";
 
 export type ChskType = "auto" | TransportKind;
-export type LastCloseReason = "requested-disconnect" | "requested-reconnect" | "unexpected" | "ws-ping-timeout" | "clean" | "ws-error";
+export type LastCloseReason =
+  | "requested-disconnect"
+  | "requested-reconnect"
+  | "unexpected"
+  | "ws-ping-timeout"
+  | "clean"
+  | "ws-error"
+  | "connect-timeout";
+
+/** A CSRF token, or nothing (no token is sent). */
+export type CsrfTokenValue = string | null | undefined;
 
 export interface ChskState {
   /** Requested type before the first connection; then the transport of the current/last one. */
@@ -46,8 +56,13 @@ export interface ChskState {
 
 export interface ConnectOptions {
   type?: ChskType;
-  /** A token, or a function evaluated on every connection attempt and request. */
-  csrfToken?: string | (() => string | null | undefined) | null;
+  /**
+   * A token, or a function. A function returning a value is evaluated on every connection attempt
+   * and request; one returning a Promise (e.g. `() => fetchCsrfToken()`) is awaited before every
+   * connection attempt (a rejection fails the attempt: backoff), and Ajax polls and POSTs use the
+   * last resolved value.
+   */
+  csrfToken?: string | (() => CsrfTokenValue | PromiseLike<CsrfTokenValue>) | null;
   /** Merged into the WebSocket URL and Ajax GETs (not POSTs); the protocol's keys win. */
   params?: Record<string, string>;
   clientId?: string;
@@ -57,6 +72,12 @@ export interface ConnectOptions {
   wsPingTimeoutMs?: number;
   /** Ajax request timeout until the server announces lp-timeout-ms. Default 60 s. */
   ajaxTimeoutMs?: number;
+  /**
+   * Abandon a connection attempt (awaiting an async CSRF token, then WebSocket open and
+   * handshake) that has no handshake this long after it started; the Ajax handshake GET is
+   * bounded by min(ajaxTimeoutMs, this). 0 disables. Default 10 s.
+   */
+  connectTimeoutMs?: number;
   /** Delay before reconnect attempt n (1-based). Default: {@link defaultBackoffMs}. */
   backoffMs?: (attempt: number) => number;
   /** Base for a relative path. Default: the page's location. */
@@ -71,6 +92,27 @@ export interface ConnectOptions {
 export type SendCallback = (reply: unknown) => void;
 export type EventHandler = (data: unknown, context: { event: SenteEvent; seq: number | null }) => void;
 export type StateHandler = (state: Readonly<ChskState>, previous: Readonly<ChskState>) => void;
+
+/**
+ * Fetches a CSRF token from Sente's token endpoint (`GET {path}/csrf-token` → `{"token": "..."}`),
+ * for `csrfToken: () => fetchCsrfToken()`. Resolves to null on a non-2xx status; rejects on a
+ * network error or a body that is not JSON.
+ */
+export async function fetchCsrfToken(url: string = DEFAULT_PATH + "/csrf-token", fetchImpl?: FetchLike): Promise<string | null> {
+  const f = fetchImpl ?? (globalThis as { fetch?: FetchLike }).fetch?.bind(globalThis);
+  if (f === undefined) throw new Error("No fetch implementation");
+  const base = (globalThis as { location?: { href: string } }).location?.href;
+  const target = base !== undefined ? new URL(url, base).toString() : url;
+  const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
+  if (res.status < 200 || res.status >= 300) return null;
+  const body = JSON.parse(await res.text()) as unknown;
+  const token = body !== null && typeof body === "object" ? (body as { token?: unknown }).token : undefined;
+  return typeof token === "string" && token !== "" ? token : null;
+}
+
+function isThenable(v: unknown): v is PromiseLike<CsrfTokenValue> {
+  return v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as { then?: unknown }).then === "function";
+}
 
 export class SenteRequestError extends Error {
   constructor(readonly reason: ReservedReply) {
@@ -102,7 +144,8 @@ interface Pending {
 }
 
 export class Chsk {
-  private readonly opts: Required<Pick<ConnectOptions, "wsKaliveMs" | "wsPingTimeoutMs" | "ajaxTimeoutMs" | "ackIntervalMs">> & ConnectOptions;
+  private readonly opts: Required<Pick<ConnectOptions, "wsKaliveMs" | "wsPingTimeoutMs" | "ajaxTimeoutMs" | "ackIntervalMs" | "connectTimeoutMs">> &
+    ConnectOptions;
   private readonly url: string;
   readonly clientId: string;
   private kind: TransportKind;
@@ -119,9 +162,16 @@ export class Chsk {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private wsEverHandshaken = false;
+  /** Bumped per connection attempt; an async CSRF token resolved for an older one is dropped. */
+  private attemptGen = 0;
+  /** Bounds the wait for an async CSRF token (connectTimeoutMs). */
+  private tokenTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
+  private csrfAsync = false;
+  private lastCsrf: string | null = null;
 
   constructor(path: string, options: ConnectOptions = {}) {
-    this.opts = { wsKaliveMs: 10_000, wsPingTimeoutMs: 5_000, ajaxTimeoutMs: 60_000, ackIntervalMs: 1_000, ...options };
+    this.opts = { wsKaliveMs: 10_000, wsPingTimeoutMs: 5_000, ajaxTimeoutMs: 60_000, ackIntervalMs: 1_000, connectTimeoutMs: 10_000, ...options };
     const base = options.baseUrl ?? (globalThis as { location?: { href: string } }).location?.href;
     this.url = new URL(path || DEFAULT_PATH, base).toString();
     this.clientId = options.clientId ?? randomClientId();
@@ -230,15 +280,74 @@ export class Chsk {
 
   // ----------------------------------------------------------------------------------------------
 
-  private csrf(): string | null {
-    const t = this.opts.csrfToken;
-    const v = typeof t === "function" ? t() : t;
-    return v ? v : null;
+  /** The token for a request (Ajax poll or POST): an async provider's last resolved value. */
+  private requestCsrf(): string | null {
+    if (this.csrfAsync) return this.lastCsrf;
+    const v = this.evalCsrf();
+    if (!isThenable(v)) return v ? v : null;
+    this.csrfAsync = true;
+    Promise.resolve(v).catch(() => {}); // not awaited for requests
+    return this.lastCsrf;
   }
 
+  private evalCsrf(): CsrfTokenValue | PromiseLike<CsrfTokenValue> {
+    const t = this.opts.csrfToken;
+    return typeof t === "function" ? t() : t;
+  }
+
+  /** Starts a connection attempt: resolves the CSRF token (awaiting an async one), then the transport. */
   private openTransport(): void {
     this.clearRetry();
-    const config = { url: this.url, clientId: this.clientId, params: this.opts.params ?? {}, csrfToken: () => this.csrf() };
+    this.cancelAttempt();
+    const gen = this.attemptGen;
+    const limit = Math.max(0, this.opts.connectTimeoutMs ?? 10_000);
+    const deadline = limit > 0 ? Date.now() + limit : null;
+    const v = this.evalCsrf();
+    if (!isThenable(v)) {
+      this.createTransport(v ? v : null, deadline);
+      return;
+    }
+    this.csrfAsync = true;
+    if (deadline !== null) {
+      this.tokenTimer = setTimeout(() => {
+        this.tokenTimer = null;
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.cancelAttempt();
+        console.warn("sente: no CSRF token within connectTimeoutMs");
+        this.scheduleReconnect();
+      }, limit);
+    }
+    Promise.resolve(v).then(
+      (token) => {
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.clearTokenTimer();
+        this.lastCsrf = token ? token : null;
+        this.createTransport(this.lastCsrf, deadline);
+      },
+      (e: unknown) => {
+        if (gen !== this.attemptGen || this.stopped) return;
+        this.clearTokenTimer();
+        console.warn("sente: the CSRF token provider failed", e);
+        this.scheduleReconnect();
+      },
+    );
+  }
+
+  /** Drops a connection attempt still waiting for its CSRF token. */
+  private cancelAttempt(): void {
+    this.attemptGen += 1;
+    this.clearTokenTimer();
+  }
+
+  private clearTokenTimer(): void {
+    if (this.tokenTimer !== null) clearTimeout(this.tokenTimer);
+    this.tokenTimer = null;
+  }
+
+  private createTransport(csrfToken: string | null, deadline: number | null): void {
+    // What is left of connectTimeoutMs after waiting for the token (null: no limit).
+    const connectTimeoutMs = deadline === null ? null : Math.max(1, deadline - Date.now());
+    const config = { url: this.url, clientId: this.clientId, params: this.opts.params ?? {}, csrfToken: () => this.requestCsrf() };
     let transport: ITransport;
     const sink: TransportSink = {
       onEnvelope: (env) => {
@@ -259,18 +368,24 @@ export class Chsk {
     if (this.kind === "ws") {
       const WS = this.opts.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
       if (WS === undefined) throw new Error("No WebSocket implementation");
-      transport = new WebSocketTransport(config, sink, { WebSocket: WS, kaliveMs: this.opts.wsKaliveMs, pingTimeoutMs: this.opts.wsPingTimeoutMs });
+      transport = new WebSocketTransport(config, sink, {
+        WebSocket: WS,
+        kaliveMs: this.opts.wsKaliveMs,
+        pingTimeoutMs: this.opts.wsPingTimeoutMs,
+        connectTimeoutMs,
+      });
     } else {
       const f = this.opts.fetch ?? (globalThis as { fetch?: FetchLike }).fetch?.bind(globalThis);
       if (f === undefined) throw new Error("No fetch implementation");
-      transport = new LongPollingTransport(config, sink, { fetch: f, ajaxTimeoutMs: this.opts.ajaxTimeoutMs });
+      transport = new LongPollingTransport(config, sink, { fetch: f, ajaxTimeoutMs: this.opts.ajaxTimeoutMs, connectTimeoutMs });
     }
     this.transport = transport;
-    transport.connect();
+    transport.connect(csrfToken);
   }
 
   private closeCurrent(reason: LastCloseReason): void {
     this.clearRetry();
+    this.cancelAttempt();
     this.stopAcks();
     const t = this.transport;
     this.transport = null;
@@ -279,11 +394,14 @@ export class Chsk {
     this.markClosed(reason, {});
   }
 
-  private markClosed(reason: LastCloseReason, extra: Partial<ChskState>): void {
+  /** `reportUnopened`: set lastClose even though the channel socket was not open. */
+  private markClosed(reason: LastCloseReason, extra: Partial<ChskState>, reportUnopened = false): void {
     const patch: Partial<ChskState> = { ...extra };
     if (this.st.open) {
       patch.open = false;
       patch.firstOpen = false;
+      patch.lastClose = { udt: Date.now(), reason };
+    } else if (reportUnopened) {
       patch.lastClose = { udt: Date.now(), reason };
     }
     if (Object.keys(patch).length > 0) this.setState(patch);
@@ -300,14 +418,22 @@ export class Chsk {
     this.failPending();
     const extra: Partial<ChskState> = {};
     if (end.wsClose) extra.lastWsClose = { udt: Date.now(), ...end.wsClose };
-    this.markClosed(end.reason satisfies CloseReason, extra);
+    // A connect timeout on a socket that had opened is reported in lastClose; one that never
+    // opened is reported like any failure before open (lastWsError/lastWsClose only).
+    this.markClosed(end.reason satisfies CloseReason, extra, end.reason === "connect-timeout" && end.opened === true);
     if (this.stopped) return;
     if (kind === "ws" && this.st.type === "auto" && !this.wsEverHandshaken && !end.handshaken) {
-      // Auto: a WebSocket that failed before it ever opened ⇒ Ajax, at once and for good.
+      // Auto: a WebSocket that failed (or timed out) before its first-ever handshake ⇒ Ajax, at once
+      // and for good.
       this.kind = "ajax";
       this.openTransport();
       return;
     }
+    this.scheduleReconnect();
+  }
+
+  /** The next connection attempt, after the backoff for this failure. */
+  private scheduleReconnect(): void {
     this.attempt += 1;
     const delay = Math.max(0, (this.opts.backoffMs ?? defaultBackoffMs)(this.attempt));
     if (delay === 0) {
@@ -452,5 +578,5 @@ export function connect(path: string = DEFAULT_PATH, options: ConnectOptions = {
   return chsk;
 }
 
-export const Sente = { connect, defaultBackoffMs };
+export const Sente = { connect, defaultBackoffMs, fetchCsrfToken };
 export default Sente;

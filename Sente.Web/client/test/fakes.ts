@@ -94,3 +94,12 @@ export function fakeFetch(): { fetch: FetchLike; calls: FetchCall[]; next(): Pro
 }
 
 export const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves as soon as `cond()` holds (checked every few ms); rejects after `ms`. */
+export async function until(cond: () => boolean, ms = 1000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error(`condition not met within ${ms} ms`);
+    await tick(2);
+  }
+}

@@ -4,6 +4,8 @@ export interface LongPollingTransportOptions {
     fetch: FetchLike;
     /** Per-request timeout until a handshake announces lp-timeout-ms (then lp-timeout-ms + 10 s). */
     ajaxTimeoutMs: number;
+    /** When > 0, also bounds the handshake GET: min(ajaxTimeoutMs, connectTimeoutMs). */
+    connectTimeoutMs?: number | null;
 }
 /**
  * Ajax long-polling: a handshake GET, then one poll at a time carrying `ack=N`; one POST per sent
@@ -24,7 +26,7 @@ export declare class LongPollingTransport implements ITransport {
     private headers;
     private timeoutMs;
     private request;
-    connect(): void;
+    connect(csrfToken: string | null): void;
     private nextPoll;
     /** One handshake or poll GET; on success the next poll follows at once. */
     private get;

@@ -5,6 +5,8 @@ export interface WebSocketTransportOptions {
     /** Ping after this much time without inbound traffic (null/0: no keep-alive). */
     kaliveMs: number | null;
     pingTimeoutMs: number;
+    /** Abandon the attempt when no handshake arrives within this (null/0: no limit). */
+    connectTimeoutMs?: number | null;
 }
 export declare class WebSocketTransport implements ITransport {
     private readonly config;
@@ -21,8 +23,9 @@ export declare class WebSocketTransport implements ITransport {
     private kaliveTimer;
     private pingTimer;
     private pingCb;
+    private connectTimer;
     constructor(config: TransportConfig, sink: TransportSink, options: WebSocketTransportOptions);
-    connect(): void;
+    connect(csrfToken: string | null): void;
     private onFrame;
     private sendRaw;
     send(event: SenteEvent, reply: ((value: unknown) => void) | null): boolean;
@@ -30,6 +33,7 @@ export declare class WebSocketTransport implements ITransport {
     private scheduleKeepAlive;
     private ping;
     private clearPing;
+    private clearConnectTimer;
     private stop;
     private end;
     close(): void;

@@ -1,12 +1,14 @@
 import type { Envelope, SenteEvent } from "../protocol";
 
 export type TransportKind = "ws" | "ajax";
-export type CloseReason = "clean" | "unexpected" | "ws-ping-timeout" | "ws-error";
+export type CloseReason = "clean" | "unexpected" | "ws-ping-timeout" | "ws-error" | "connect-timeout";
 
 export interface TransportEnd {
   reason: CloseReason;
   /** True when a handshake arrived on this connection. */
   handshaken: boolean;
+  /** WebSocket: true when the socket had opened (reported with "connect-timeout"). */
+  opened?: boolean;
   /** WebSocket close details, when the socket reported a close. */
   wsClose?: { code: number; reason: string; clean: boolean };
 }
@@ -28,7 +30,11 @@ export interface TransportSink {
 
 export interface ITransport {
   readonly kind: TransportKind;
-  connect(): void;
+  /**
+   * Starts the connection attempt. `csrfToken` is the token resolved for this attempt (WebSocket
+   * URL, Ajax handshake GET); later requests read {@link TransportConfig.csrfToken}.
+   */
+  connect(csrfToken: string | null): void;
   /**
    * Sends an event. `reply` receives the server's reply value (or a reserved chsk/* reply) when
    * one is wanted. Returns false when the event could not be handed to the connection.
@@ -64,5 +70,6 @@ export interface TransportConfig {
   url: string;
   clientId: string;
   params: Record<string, string>;
+  /** The token for requests after the connection attempt (Ajax polls and POSTs). */
   csrfToken: () => string | null;
 }

@@ -15,6 +15,8 @@ export interface LongPollingTransportOptions {
   fetch: FetchLike;
   /** Per-request timeout until a handshake announces lp-timeout-ms (then lp-timeout-ms + 10 s). */
   ajaxTimeoutMs: number;
+  /** When > 0, also bounds the handshake GET: min(ajaxTimeoutMs, connectTimeoutMs). */
+  connectTimeoutMs?: number | null;
 }
 
 class TimeoutError extends Error {}
@@ -38,9 +40,8 @@ export class LongPollingTransport implements ITransport {
     private readonly options: LongPollingTransportOptions,
   ) {}
 
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
+  private headers(extra: Record<string, string> = {}, token: string | null = this.config.csrfToken()): Record<string, string> {
     const h: Record<string, string> = { ...extra };
-    const token = this.config.csrfToken();
     if (token) h[CSRF_HEADER] = token;
     return h;
   }
@@ -71,14 +72,16 @@ export class LongPollingTransport implements ITransport {
     }
   }
 
-  connect(): void {
+  connect(csrfToken: string | null): void {
     const lastSeq = this.sink.resuming() ? this.sink.lastSeq() : null;
     const url = buildUrl(this.config.url, "http", this.config.params, {
       [QueryKeys.clientId]: this.config.clientId,
       [QueryKeys.handshake]: 1,
       [QueryKeys.lastSeq]: lastSeq,
     });
-    void this.get(url);
+    const limit = this.options.connectTimeoutMs;
+    const timeoutMs = limit ? Math.min(this.timeoutMs(), limit) : this.timeoutMs();
+    void this.get(url, this.headers({}, csrfToken), timeoutMs);
   }
 
   private nextPoll(): void {
@@ -87,16 +90,16 @@ export class LongPollingTransport implements ITransport {
       [QueryKeys.clientId]: this.config.clientId,
       [QueryKeys.ack]: this.sink.lastSeq() ?? null,
     });
-    void this.get(url);
+    void this.get(url, this.headers(), this.timeoutMs());
   }
 
   /** One handshake or poll GET; on success the next poll follows at once. */
-  private async get(url: string): Promise<void> {
+  private async get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<void> {
     const controller = new AbortController();
     this.poll = controller;
     let res: { status: number; body: string };
     try {
-      res = await this.request(url, { method: "GET", headers: this.headers() }, controller, this.timeoutMs());
+      res = await this.request(url, { method: "GET", headers }, controller, timeoutMs);
     } catch {
       if (this.poll === controller) this.fail();
       return;

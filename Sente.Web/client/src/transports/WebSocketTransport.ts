@@ -20,6 +20,8 @@ export interface WebSocketTransportOptions {
   /** Ping after this much time without inbound traffic (null/0: no keep-alive). */
   kaliveMs: number | null;
   pingTimeoutMs: number;
+  /** Abandon the attempt when no handshake arrives within this (null/0: no limit). */
+  connectTimeoutMs?: number | null;
 }
 
 export class WebSocketTransport implements ITransport {
@@ -34,6 +36,7 @@ export class WebSocketTransport implements ITransport {
   private kaliveTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setTimeout> | null = null;
   private pingCb: string | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly config: TransportConfig,
@@ -41,11 +44,11 @@ export class WebSocketTransport implements ITransport {
     private readonly options: WebSocketTransportOptions,
   ) {}
 
-  connect(): void {
+  connect(csrfToken: string | null): void {
     const lastSeq = this.sink.resuming() ? this.sink.lastSeq() : null;
     const url = buildUrl(this.config.url, "ws", this.config.params, {
       [QueryKeys.clientId]: this.config.clientId,
-      [QueryKeys.csrfToken]: this.config.csrfToken(),
+      [QueryKeys.csrfToken]: csrfToken,
       [QueryKeys.lastSeq]: lastSeq,
     });
     let ws: WebSocketLike;
@@ -57,6 +60,16 @@ export class WebSocketTransport implements ITransport {
       return;
     }
     this.ws = ws;
+    const limit = this.options.connectTimeoutMs;
+    if (limit) {
+      // A black-holed connect can hang for minutes, and an open socket may never get a handshake:
+      // give up on the attempt (the core reconnects per policy; auto mode downgrades).
+      this.connectTimer = setTimeout(() => {
+        this.connectTimer = null;
+        if (this.handshaken) return;
+        this.end({ reason: "connect-timeout", handshaken: false, opened: this.opened }, 3000);
+      }, limit);
+    }
     ws.onopen = () => {
       this.opened = true;
       this.lastInbound = Date.now();
@@ -113,6 +126,7 @@ export class WebSocketTransport implements ITransport {
       }
       case "handshake":
         this.handshaken = true;
+        this.clearConnectTimer();
         this.sink.onEnvelope(parsed.envelope);
         this.scheduleKeepAlive();
         return;
@@ -181,8 +195,14 @@ export class WebSocketTransport implements ITransport {
     this.pingTimer = null;
   }
 
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== null) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
   private stop(code: number | null): void {
     this.ended = true;
+    this.clearConnectTimer();
     this.clearPing();
     if (this.kaliveTimer !== null) clearTimeout(this.kaliveTimer);
     this.kaliveTimer = null;
