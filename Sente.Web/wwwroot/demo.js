@@ -4,7 +4,6 @@ import { Sente } from "/sente.js";
 
 const $ = (id) => document.getElementById(id);
 let chsk = null;
-let csrfToken = null;
 let received = 0;
 let gaps = 0;
 let requestedType = "auto";
@@ -12,11 +11,6 @@ let requestedType = "auto";
 async function whoAmI() {
   const res = await fetch("/whoami");
   return res.ok ? (await res.json()).uid : null;
-}
-
-async function fetchCsrfToken() {
-  const res = await fetch("/chsk/csrf-token");
-  return res.ok ? (await res.json()).token : null;
 }
 
 function addMessage(from, text) {
@@ -52,7 +46,9 @@ function render(state) {
 function connect(type) {
   requestedType = type;
   chsk?.disconnect();
-  chsk = Sente.connect("/chsk", { type, csrfToken: () => csrfToken });
+  // The antiforgery token is bound to the signed-in user: fetched afresh for every connection
+  // attempt, so a reconnect after a sign-in, or to a server with new keys, carries a valid one.
+  chsk = Sente.connect("/chsk", { type, csrfToken: () => Sente.fetchCsrfToken() });
   chsk.onState((state, previous) => {
     if (state.lastSeqGap && state.lastSeqGap !== previous.lastSeqGap) {
       gaps++;
@@ -100,7 +96,6 @@ async function start() {
   $("login").hidden = !!uid;
   $("app").hidden = !uid;
   if (!uid) return;
-  csrfToken = await fetchCsrfToken();
   connect("auto");
   refreshUsers();
   setInterval(refreshUsers, 2000);

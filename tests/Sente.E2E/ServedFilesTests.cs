@@ -11,6 +11,7 @@ public sealed class ServedFilesTests(DemoServer server)
     [Theory]
     [InlineData("/", "text/html")]
     [InlineData("/sente.js", "text/javascript")]
+    [InlineData("/sente.global.js", "text/javascript")]
     [InlineData("/sente.d.ts", "application/typescript")]
     [InlineData("/demo.js", "text/javascript")]
     [InlineData("/demo.css", "text/css")]

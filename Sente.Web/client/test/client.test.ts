@@ -294,6 +294,11 @@ test("Ajax: POST bodies, content type, CSRF header and replies", async () => {
   (await f.next()).respond(413, "Payload too large");
   await assert.rejects(r3, (e: unknown) => e instanceof SenteRequestError && e.reason === "chsk/error");
 
+  // No HTTP answer at all (connection reset mid-request): the request's connection dropped.
+  const r5 = chsk.request(["math/slow"], 1000);
+  (await f.next()).networkError();
+  await assert.rejects(r5, (e: unknown) => e instanceof SenteRequestError && e.reason === "chsk/closed");
+
   const r4 = chsk.request(["math/slow"], 1000);
   await f.next();
   chsk.breakConnection();

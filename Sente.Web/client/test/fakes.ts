@@ -56,6 +56,8 @@ export interface FetchCall {
   headers: Record<string, string>;
   body?: string;
   respond(status: number, body?: string): void;
+  /** Fails as fetch does when no HTTP answer came (connection reset, server down). */
+  networkError(): void;
   signal?: AbortSignal;
 }
 
@@ -73,6 +75,7 @@ export function fakeFetch(): { fetch: FetchLike; calls: FetchCall[]; next(): Pro
         body: init.body,
         signal: init.signal,
         respond: (status, body = "") => resolve({ status, text: () => Promise.resolve(body) }),
+        networkError: () => reject(new TypeError("Failed to fetch")),
       };
       init.signal?.addEventListener("abort", () => reject(new Error("aborted")));
       calls.push(call);

@@ -164,7 +164,9 @@ export class LongPollingTransport implements ITransport {
           if (!parsed.ok || parsed.envelope.cb !== null) return Replies.error;
           return parsed.envelope.payload;
         },
-        (e: unknown) => (e instanceof TimeoutError ? Replies.timeout : Replies.error),
+        // No HTTP answer at all: the connection dropped (or the server is gone). Like a request on a
+        // dropped WebSocket, that is chsk/closed; chsk/error is for answers the server did give.
+        (e: unknown) => (e instanceof TimeoutError ? Replies.timeout : Replies.closed),
       )
       .then((value) => {
         this.posts.delete(controller);
