@@ -12,7 +12,10 @@
 #           script that writes its tests as build-test/**/*.test.{mjs,js,cjs} (Node 20 cannot run
 #           .ts directly); they run with `node --test --test-reporter=tap`, the TAP goes to
 #           artifacts/test-results/node, and counts come from its "# pass N" / "# fail N".
-#           None exist yet: the runner reports that and skips.
+#           Today: Sente.Web/client (the browser client's unit tests).
+#
+# The browser tests (tests/Sente.E2E, Playwright driving /usr/bin/chromium) are ordinary dotnet
+# tests; their screenshots land in artifacts/test-results/e2e.
 #
 # Installs, each only when missing (so a second run is fast):
 #   .NET SDK    must be on PATH (or in ~/.dotnet); global.json pins the feature band.
