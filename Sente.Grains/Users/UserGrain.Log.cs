@@ -28,6 +28,9 @@ internal sealed partial class UserGrain
         [LoggerMessage(1006, LogLevel.Information, "User {UserId}: {EventId}.", EventName = "UidPort")]
         public static partial void UidPort(ILogger logger, string userId, string eventId);
 
+        [LoggerMessage(1008, LogLevel.Warning, "User {UserId}: the presence shard did not confirm a connect in time; the connected-users view catches up later.", EventName = "PresencePublishSlow")]
+        public static partial void PresencePublishSlow(ILogger logger, Exception exception, string userId);
+
         [LoggerMessage(1007, LogLevel.Warning, "User {UserId} deactivated with {Count} client-id(s) ({Reason}); their outboxes are lost without durable storage.", EventName = "DeactivatedWithClients")]
         public static partial void DeactivatedWithClients(ILogger logger, string userId, int count, string reason);
     }

@@ -20,6 +20,9 @@ internal sealed partial class UserGrain(
     private readonly SenteGrainOptions _options = options.Value;
     private readonly Dictionary<string, ClientRecord> _clients = new(StringComparer.Ordinal);
     private readonly HashSet<string> _trackedNodes = new(StringComparer.Ordinal);
+    /// <summary>How long a connect waits for its presence shard to confirm the user is online.</summary>
+    private static readonly TimeSpan PresencePublishTimeout = TimeSpan.FromSeconds(2);
+
     private UserPresence _publishedPresence = UserPresence.Offline;
     private IGrainTimer? _sweepTimer;
 
@@ -62,7 +65,7 @@ internal sealed partial class UserGrain(
         return Task.FromResult(1);
     }
 
-    public Task<ConnectResult> ConnectAsync(ConnectRequest request)
+    public async Task<ConnectResult> ConnectAsync(ConnectRequest request)
     {
         var lastSeq = request.LastSeq is { } n && n >= 0 ? n : (long?)null;
         var isNew = !_clients.TryGetValue(request.ClientId, out var client);
@@ -100,9 +103,22 @@ internal sealed partial class UserGrain(
         }
 
         EnsureSweepTimer();
-        UpdatePresence();
+        var presencePublished = UpdatePresence();
         Pump(client);
-        return Task.FromResult(result);
+
+        // Read-your-writes for presence: once a client holds its handshake, its user is in the
+        // connected-users view (a broadcast sent right after reaches it). Bounded, so a slow shard
+        // delays a first connect by at most PresencePublishTimeout and never fails it.
+        try
+        {
+            await presencePublished.WaitAsync(PresencePublishTimeout);
+        }
+        catch (Exception ex)
+        {
+            Log.PresencePublishSlow(logger, ex, Uid);
+        }
+
+        return result;
     }
 
     public Task DisconnectAsync(string clientId, string connectionId)
@@ -408,7 +424,7 @@ internal sealed partial class UserGrain(
 
     private Task OnGraceElapsed()
     {
-        UpdatePresence();
+        UpdatePresence().Ignore();
         return Task.CompletedTask;
     }
 
@@ -438,19 +454,22 @@ internal sealed partial class UserGrain(
         return new UserPresence(ws, ajax);
     }
 
-    /// <summary>Publishes presence transitions: to the uid's shard, and <c>uidport-open/close</c> to handlers.</summary>
-    private void UpdatePresence()
+    /// <summary>
+    /// Publishes presence transitions: to the uid's shard, and <c>uidport-open/close</c> to handlers.
+    /// Returns the shard update (completed when nothing changed).
+    /// </summary>
+    private Task UpdatePresence()
     {
         var presence = ComputePresence();
         if (presence == _publishedPresence)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var wasAny = _publishedPresence.Any;
         _publishedPresence = presence;
         var shard = PresenceShards.ShardOf(Uid, _options.PresenceShards);
-        GrainFactory.GetGrain<IPresenceShardGrain>(shard).UpdateAsync(Uid, presence).Ignore();
+        var published = GrainFactory.GetGrain<IPresenceShardGrain>(shard).UpdateAsync(Uid, presence);
 
         if (presence.Any != wasAny)
         {
@@ -460,6 +479,8 @@ internal sealed partial class UserGrain(
             var stream = this.GetStreamProvider(SenteStreams.ProviderName).GetStream<InboundEvent>(SenteStreams.Inbound(Uid));
             stream.OnNextAsync(new InboundEvent(Uid, null, null, evt, null, null, TransportKind.WebSocket)).Ignore();
         }
+
+        return published;
     }
 
     private void UntrackIdleNodes()
@@ -514,7 +535,7 @@ internal sealed partial class UserGrain(
         }
 
         UntrackIdleNodes();
-        UpdatePresence();
+        UpdatePresence().Ignore();
         if (_clients.Count == 0)
         {
             _sweepTimer?.Dispose();

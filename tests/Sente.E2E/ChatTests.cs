@@ -17,11 +17,7 @@ public sealed class ChatTests(Chromium chromium, DemoServer server, ITestOutputH
         await alicePage.SignInAsync(alice);
         await bobPage.SignInAsync(bob);
 
-        await alicePage.PostAsync("hi bob, over a WebSocket");
-        await bobPage.ExpectMessageAsync(alice, "hi bob, over a WebSocket");
-        await bobPage.PostAsync("hi alice");
-        await alicePage.ExpectMessageAsync(bob, "hi alice");
-        await alicePage.ExpectMessageAsync(alice, "hi bob, over a WebSocket");
+        await DemoPage.ChatAsync((alicePage, alice), (bobPage, bob), "hi bob, over a WebSocket", "hi alice");
 
         await alicePage.ExpectUserListedAsync(bob, "ws");
         await bobPage.ExpectUserListedAsync(alice, "ws");
@@ -54,10 +50,7 @@ public sealed class ChatTests(Chromium chromium, DemoServer server, ITestOutputH
         await carolPage.ExpectConnectedAsync("Ajax");
         await davePage.ExpectConnectedAsync("Ajax");
 
-        await carolPage.PostAsync("long-polling works");
-        await davePage.ExpectMessageAsync(carol, "long-polling works");
-        await davePage.PostAsync("so do POSTs");
-        await carolPage.ExpectMessageAsync(dave, "so do POSTs");
+        await DemoPage.ChatAsync((carolPage, carol), (davePage, dave), "long-polling works", "so do POSTs");
 
         // The WebSocket client-ids closed; only the Ajax ones remain.
         await carolPage.ExpectUserListedAsync(dave, "ajax");
@@ -79,10 +72,7 @@ public sealed class ChatTests(Chromium chromium, DemoServer server, ITestOutputH
         await erinPage.SignInAsync(erin, transport: "Ajax");
         await frankPage.SignInAsync(frank, transport: "Ajax");
 
-        await erinPage.PostAsync("no WebSocket, no problem");
-        await frankPage.ExpectMessageAsync(erin, "no WebSocket, no problem");
-        await frankPage.PostAsync("indeed");
-        await erinPage.ExpectMessageAsync(frank, "indeed");
+        await DemoPage.ChatAsync((erinPage, erin), (frankPage, frank), "no WebSocket, no problem", "indeed");
         await erinPage.ExpectUserListedAsync(frank, "ajax");
 
         // The WebSocket failure is in the state (Sente's :last-ws-error), for apps to see.

@@ -33,13 +33,7 @@ public sealed class DeliveryTests(Chromium chromium, DemoServer server, ITestOut
     {
         var uid = $"cut-{transport.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}";
         await using var proxy = new NetworkCutProxy(server.BaseUri);
-        await using var page = await DemoPage.OpenAsync(chromium.Browser, proxy.BaseUri, output, uid);
-        await page.SignInAsync(uid);
-        if (transport == "Ajax")
-        {
-            await page.ForceAjaxAsync();
-            await page.ExpectConnectedAsync("Ajax");
-        }
+        await using var page = await DemoPage.OpenSignedInAsync(chromium.Browser, proxy.BaseUri, output, uid, transport);
 
         await page.StartRecordingAsync();
         using var api = new PushApi(server.BaseUri);

@@ -78,17 +78,6 @@ public sealed class RequestTests(Chromium chromium, DemoServer server, ITestOutp
         Assert.Equal(7, await page.Page.EvaluateAsync<int>("""() => window.chsk.request(["demo/echo", 7], 15000)"""));
     }
 
-    private async Task<DemoPage> SignedInPageAsync(Uri baseUri, string transport)
-    {
-        var uid = $"req-{transport.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}";
-        var page = await DemoPage.OpenAsync(chromium.Browser, baseUri, output, uid);
-        await page.SignInAsync(uid);
-        if (transport == "Ajax")
-        {
-            await page.ForceAjaxAsync();
-            await page.ExpectConnectedAsync("Ajax");
-        }
-
-        return page;
-    }
+    private Task<DemoPage> SignedInPageAsync(Uri baseUri, string transport) =>
+        DemoPage.OpenSignedInAsync(chromium.Browser, baseUri, output, $"req-{transport.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}", transport);
 }

@@ -43,6 +43,33 @@ public sealed class DemoPage : IAsyncDisposable
         return demo;
     }
 
+    /// <summary>
+    /// Opens the demo page, signs in as <paramref name="userId"/>, and, for <c>Ajax</c>, clicks
+    /// "Force Ajax"; returns once the channel socket is open over <paramref name="transport"/>.
+    /// </summary>
+    public static async Task<DemoPage> OpenSignedInAsync(IBrowser browser, Uri baseUri, ITestOutputHelper output, string userId, string transport = "WebSocket")
+    {
+        var page = await OpenAsync(browser, baseUri, output, userId);
+        await page.SignInAsync(userId);
+        if (transport == "Ajax")
+        {
+            await page.ForceAjaxAsync();
+            await page.ExpectConnectedAsync("Ajax");
+        }
+
+        return page;
+    }
+
+    /// <summary>Posts a message from each page in turn and waits until each shows on the other.</summary>
+    public static async Task ChatAsync((DemoPage Page, string UserId) first, (DemoPage Page, string UserId) second, string message, string answer)
+    {
+        await first.Page.PostAsync(message);
+        await second.Page.ExpectMessageAsync(first.UserId, message);
+        await second.Page.PostAsync(answer);
+        await first.Page.ExpectMessageAsync(second.UserId, answer);
+        await first.Page.ExpectMessageAsync(first.UserId, message);
+    }
+
     /// <summary>Signs in with the dev login and waits for the channel socket to open.</summary>
     public async Task SignInAsync(string userId, string transport = "WebSocket")
     {
