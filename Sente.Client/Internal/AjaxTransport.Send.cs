@@ -52,15 +52,15 @@ internal sealed partial class AjaxTransport
             var (status, envelope) = await SendRequestAsync(request, _cts.Token).ConfigureAwait(false);
             if (status == StatusCodes.PayloadTooLarge)
             {
-                _host.OnSendFailed(callback, evt.Id, status, "the server refused the event as too large (HTTP 413)", null);
+                _host.OnSendFailed(callback, CallbackReplies.Error, evt.Id, status, "the server refused the event as too large (HTTP 413)", null);
             }
             else if (status is < 200 or > 299)
             {
-                _host.OnSendFailed(callback, evt.Id, status, $"the server refused the event with HTTP {status}", null);
+                _host.OnSendFailed(callback, CallbackReplies.Error, evt.Id, status, $"the server refused the event with HTTP {status}", null);
             }
             else if (callback is not null && envelope is null)
             {
-                _host.OnSendFailed(callback, evt.Id, status, "the answer is not an envelope", null);
+                _host.OnSendFailed(callback, CallbackReplies.Error, evt.Id, status, "the answer is not an envelope", null);
             }
             else if (callback is not null)
             {
@@ -73,7 +73,10 @@ internal sealed partial class AjaxTransport
         }
         catch (Exception ex)
         {
-            _host.OnSendFailed(callback, evt.Id, null, ex is TimeoutException ? "no answer in time" : "the request failed", ex);
+            // No HTTP answer at all: the request's connection dropped (chsk/closed, as on a dropped
+            // WebSocket) or took too long (chsk/timeout). chsk/error is for answers the server gave.
+            var (reply, detail) = ex is TimeoutException ? (CallbackReplies.Timeout, "no answer in time") : (CallbackReplies.Closed, "the request failed");
+            _host.OnSendFailed(callback, reply, evt.Id, null, detail, ex);
         }
     }
 

@@ -19,12 +19,12 @@ internal sealed partial class ClientConnection
         }
     }
 
-    void ITransportHost.OnSendFailed(string? callback, string eventId, int? statusCode, string detail, Exception? exception)
+    void ITransportHost.OnSendFailed(string? callback, string reply, string eventId, int? statusCode, string detail, Exception? exception)
     {
         Log.EventRefused(_logger, eventId, statusCode, detail);
         if (callback is not null)
         {
-            Pending.Fail(callback, CallbackReplies.Error, detail, statusCode, exception);
+            Pending.Fail(callback, reply, detail, statusCode, exception);
         }
 
         _owner.OnProblem(this, new SenteClientError(_time.GetUtcNow(), SenteErrorKind.Transport, $"Sending '{eventId}' failed: {detail}.", exception));

@@ -122,6 +122,19 @@ public sealed class SenteClientAjaxSendTests
     }
 
     [Fact]
+    public async Task RequestAsync_ConnectionResetWithoutAnswer_FailsWithClosedNotError()
+    {
+        await using var f = await StartOpenAsync();
+
+        var request = f.Client.RequestAsync(Ev(1));
+        (await f.Server.NextPostAsync()).ResetConnection();
+
+        var ex = await Assert.ThrowsAsync<SenteRequestException>(() => request.DefaultTimeout());
+        Assert.Equal(CallbackReplies.Closed, ex.Reason);
+        Assert.Null(ex.StatusCode);
+    }
+
+    [Fact]
     public async Task SendAsync_PayloadTooLarge_IsReportedAsLastError()
     {
         await using var f = await StartOpenAsync();

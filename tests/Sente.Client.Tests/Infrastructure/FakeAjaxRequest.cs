@@ -60,7 +60,13 @@ internal sealed class FakeAjaxRequest
 
     internal Task<(int Status, byte[]? Body)> Response => _response.Task;
 
+    /// <summary>The "status" of a request answered by resetting its connection instead of an HTTP response.</summary>
+    public const int ConnectionReset = -1;
+
     public void Respond(int status, byte[]? body = null) => _response.TrySetResult((status, body));
+
+    /// <summary>Drops the request's connection without an HTTP answer (as a network cut or a dying server does).</summary>
+    public void ResetConnection() => Respond(ConnectionReset);
 
     public void RespondHandshake(string uid = "alice", long seq = 0, bool? resumed = null, long? lpTimeoutMs = null, string? dataJson = null) =>
         Respond(200, EnvelopeWriter.Handshake(uid, dataJson, seq, resumed, null, lpTimeoutMs));

@@ -118,6 +118,12 @@ internal sealed class FakeSenteServer : IAsyncDisposable
         try
         {
             var (status, bytes) = await request.Response.WaitAsync(stop.Token);
+            if (status == FakeAjaxRequest.ConnectionReset)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = status;
             if (bytes is not null)
             {
