@@ -72,6 +72,67 @@ public sealed class DeliveryTests(Chromium chromium, DemoServer server, ITestOut
     }
 
     [Fact]
+    public async Task SilentNetworkDeathWhilePushing1000_KeepAlivePingTimesOut_PageReconnectsAndHasAll1000InOrder()
+    {
+        var uid = $"silent-{Guid.NewGuid().ToString("N")[..6]}";
+        await using var proxy = new NetworkCutProxy(server.BaseUri);
+        await using var page = await DemoPage.OpenSignedInAsync(chromium.Browser, proxy.BaseUri, output, uid);
+
+        // The page's own channel socket with short keep-alive timings (defaults: ping after 10 s of
+        // silence, 5 s for the pong), so a dead network is noticed within the test's patience.
+        await page.Page.EvaluateAsync("""
+            async () => {
+              window.chsk.disconnect();
+              const { Sente, fetchCsrfToken } = await import("/sente.js");
+              const chsk = Sente.connect("/chsk", {
+                type: "ws", csrfToken: () => fetchCsrfToken(), wsKaliveMs: 1000, wsPingTimeoutMs: 1500, connectTimeoutMs: 4000,
+              });
+              await new Promise((resolve) => chsk.onState((s) => s.open && resolve()));
+              window.__closes = [];
+              chsk.onState((s, prev) => { if (prev.open && !s.open) window.__closes.push(s.lastClose.reason); });
+              window.chsk = chsk;
+            }
+            """);
+        await page.StartRecordingAsync();
+        using var api = new PushApi(server.BaseUri);
+        for (var n = 1; n <= Total; n++)
+        {
+            if (n == 301)
+            {
+                // Nothing flows and nothing closes: only the client's ping can tell. The server keeps
+                // writing into the dead socket; those events must come again on the next connection.
+                proxy.Blackhole();
+                page.Log("network silently dead after 300 pushes");
+            }
+            else if (n == 501)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4)); // past ping + pong timeout
+            }
+            else if (n == 701)
+            {
+                proxy.Restore();
+                page.Log("network back after 700 pushes");
+            }
+
+            // The page's socket, and the demo's own (disconnected, its outbox retained for a while).
+            Assert.InRange(await api.PushNumberAsync(uid, n), 1, 2);
+            if (n % 50 == 0)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var recording = await page.WaitForRecordingAsync(r => r.Got.Count >= Total, TimeSpan.FromSeconds(90), $"{Total} events");
+        var closes = await page.Page.EvaluateAsync<string[]>("() => window.__closes");
+        page.Log($"done: {recording}; closes: {string.Join(", ", closes)}");
+
+        Assert.Equal(Enumerable.Range(1, Total), recording.Got);
+        Assert.Contains("ws-ping-timeout", closes);
+        Assert.Equal(0, recording.Resyncs);
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => window.chsk.state.lastSeqGap === undefined"));
+    }
+
+    [Fact]
     public async Task ServerRestartedWhilePushing1000_PageReconnectsByItselfAndSignalsResumedFalse()
     {
         // Its own embedded server (memory state), restarted on the same ports as a process manager would.

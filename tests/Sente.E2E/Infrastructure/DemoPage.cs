@@ -15,11 +15,13 @@ public sealed class DemoPage : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly ITestOutputHelper _output;
     private readonly string _name;
+    private readonly bool _ownsContext;
     private volatile bool _disposed;
 
-    private DemoPage(IBrowserContext context, IPage page, ITestOutputHelper output, string name)
+    private DemoPage(IBrowserContext context, IPage page, ITestOutputHelper output, string name, bool ownsContext = true)
     {
         _context = context;
+        _ownsContext = ownsContext;
         Page = page;
         _output = output;
         _name = name;
@@ -68,6 +70,15 @@ public sealed class DemoPage : IAsyncDisposable
         await second.Page.PostAsync(answer);
         await first.Page.ExpectMessageAsync(second.UserId, answer);
         await first.Page.ExpectMessageAsync(first.UserId, message);
+    }
+
+    /// <summary>Opens the demo in another tab of this page's browser context: same cookies, so the same signed-in user.</summary>
+    public async Task<DemoPage> OpenTabAsync(string name)
+    {
+        var page = await _context.NewPageAsync();
+        var tab = new DemoPage(_context, page, _output, name, ownsContext: false);
+        await page.GotoAsync("/");
+        return tab;
     }
 
     /// <summary>Signs in with the dev login and waits for the channel socket to open.</summary>
@@ -164,7 +175,14 @@ public sealed class DemoPage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        await _context.CloseAsync();
+        if (_ownsContext)
+        {
+            await _context.CloseAsync();
+        }
+        else
+        {
+            await Page.CloseAsync();
+        }
     }
 
     /// <summary>Writes a line to the test output (ignored once the test is over).</summary>

@@ -5,9 +5,11 @@ using System.Net.Sockets;
 namespace Sente.E2E.Infrastructure;
 
 /// <summary>
-/// A TCP forwarder on 127.0.0.1 in front of a server, whose "network" can be cut: <see cref="Cut"/>
-/// resets every open connection (RST, as a dropped route or a NAT that forgot them does) and resets
-/// new ones until <see cref="Restore"/>. Needed for WebSockets: Chromium's offline emulation (CDP)
+/// A TCP forwarder on 127.0.0.1 in front of a server, whose "network" can be cut two ways until
+/// <see cref="Restore"/>: <see cref="Cut"/> resets every open connection (RST, as a NAT that forgot
+/// them does) and resets new ones; <see cref="Blackhole"/> silently stops forwarding (a dead Wi-Fi,
+/// a mobile network gone: no RST, no FIN), holding whatever was sent, and new connections, until
+/// restored, as TCP retransmission would. Needed for WebSockets: Chromium's offline emulation (CDP)
 /// fails new requests but leaves open WebSockets working.
 /// </summary>
 public sealed class NetworkCutProxy : IAsyncDisposable
@@ -18,6 +20,7 @@ public sealed class NetworkCutProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
     private volatile bool _cut;
+    private volatile TaskCompletionSource _flowing = Flowing();
 
     public NetworkCutProxy(Uri upstream)
     {
@@ -48,14 +51,35 @@ public sealed class NetworkCutProxy : IAsyncDisposable
         LastCutConnections = count;
     }
 
-    /// <summary>Lets connections through again.</summary>
-    public void Restore() => _cut = false;
+    /// <summary>Stops forwarding anything, on open and new connections alike, without closing any.</summary>
+    public void Blackhole()
+    {
+        if (_flowing.Task.IsCompleted)
+        {
+            _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Lets connections through again; what a blackhole held is delivered now.</summary>
+    public void Restore()
+    {
+        _cut = false;
+        _flowing.TrySetResult();
+    }
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
 
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
         _listener.Stop();
         Cut();
+        _flowing.TrySetResult(); // forwarders held by a blackhole see the cut and reset
         await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
@@ -80,6 +104,7 @@ public sealed class NetworkCutProxy : IAsyncDisposable
 
     private async Task ForwardAsync(Socket client)
     {
+        await _flowing.Task;
         if (_cut)
         {
             Reset(client);
@@ -92,7 +117,7 @@ public sealed class NetworkCutProxy : IAsyncDisposable
         {
             await upstream.ConnectAsync(_upstream, _stop.Token);
             _open[client] = upstream;
-            await Task.WhenAll(PumpAsync(client, upstream), PumpAsync(upstream, client));
+            await Task.WhenAll(PumpAsync(client, upstream, () => _flowing.Task), PumpAsync(upstream, client, () => _flowing.Task));
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -106,7 +131,7 @@ public sealed class NetworkCutProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(Socket from, Socket to)
+    private static async Task PumpAsync(Socket from, Socket to, Func<Task> flowing)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -114,6 +139,7 @@ public sealed class NetworkCutProxy : IAsyncDisposable
             while (true)
             {
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None);
+                await flowing();
                 if (read == 0)
                 {
                     to.Shutdown(SocketShutdown.Send);
