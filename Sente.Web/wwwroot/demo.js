@@ -58,6 +58,7 @@ function connect(type) {
       addMessage("system", "some events were lost while disconnected (resumed: false)");
     }
     render(state);
+    if (state.open && !previous.open) refreshUsers(); // we are in the list now (read-your-writes)
   });
   chsk.on("*", (_, { seq }) => {
     if (seq !== null) { // pushed events only

@@ -36,9 +36,14 @@ public sealed class DemoPage : IAsyncDisposable
     public IBrowserContext Context => _context;
 
     /// <summary>Opens the demo page in a new browser context.</summary>
-    public static async Task<DemoPage> OpenAsync(IBrowser browser, Uri baseUri, ITestOutputHelper output, string name)
+    public static async Task<DemoPage> OpenAsync(IBrowser browser, Uri baseUri, ITestOutputHelper output, string name, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUri.ToString(), ViewportSize = new() { Width = 1100, Height = 720 } });
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUri.ToString(),
+            ViewportSize = new() { Width = 1100, Height = 720 },
+            ColorScheme = colorScheme,
+        });
         var page = await context.NewPageAsync();
         var demo = new DemoPage(context, page, output, name);
         await page.GotoAsync("/");
