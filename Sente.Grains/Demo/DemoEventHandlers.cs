@@ -14,7 +14,10 @@ public static class DemoEventHandlers
     /// <summary>The longest <c>demo/delay</c> wait: the handler holds its user's inbox while it waits.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 
-    /// <summary>Registers <c>demo/echo</c>, <c>demo/delay</c>, <c>demo/whoami</c>, <c>demo/broadcast</c> and <c>demo/send</c>.</summary>
+    /// <summary>
+    /// Registers <c>demo/echo</c>, <c>demo/delay</c>, <c>demo/whoami</c>, <c>demo/broadcast</c>,
+    /// <c>demo/send</c> and <c>demo/connected-users</c>.
+    /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <returns>The builder.</returns>
     public static ISiloBuilder AddSenteDemoHandlers(this ISiloBuilder builder) => builder
@@ -22,7 +25,8 @@ public static class DemoEventHandlers
         .AddSenteHandler("demo/delay", DelayAsync)
         .AddSenteHandler("demo/whoami", WhoAmI)
         .AddSenteHandler("demo/broadcast", BroadcastAsync)
-        .AddSenteHandler("demo/send", SendAsync);
+        .AddSenteHandler("demo/send", SendAsync)
+        .AddSenteHandler("demo/connected-users", ConnectedUsersAsync);
 
     /// <summary><c>demo/echo</c>: replies with its data.</summary>
     private static Task Echo(SenteEventContext ctx)
@@ -58,6 +62,13 @@ public static class DemoEventHandlers
         var users = await ctx.GrainFactory.GetConnectedUsersGrain().GetConnectedUsersAsync();
         var reached = await Task.WhenAll(users.Any.Select(uid => ctx.SendAsync(uid, evt)));
         ctx.Reply(new { users = users.Any.Count, clients = reached.Sum() });
+    }
+
+    /// <summary><c>demo/connected-users</c>: replies the connected-users view <c>{"ws", "ajax", "any"}</c>, as the HTTP API shows it.</summary>
+    private static async Task ConnectedUsersAsync(SenteEventContext ctx)
+    {
+        var users = await ctx.GrainFactory.GetConnectedUsersGrain().GetConnectedUsersAsync();
+        ctx.Reply(new { ws = users.WebSocket, ajax = users.Ajax, any = users.Any });
     }
 
     /// <summary><c>demo/send {"to": uid, "event": [id, data]}</c>: pushes that event to user <c>to</c>.</summary>

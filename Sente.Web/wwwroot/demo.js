@@ -71,14 +71,15 @@ function connect(type) {
   window.chsk = chsk; // for the browser tests and the curious
 }
 
+// The connected-users view, asked over the channel socket (the HTTP API answers only loopback
+// callers or holders of the API key, so a browser elsewhere could not use it).
 async function refreshUsers() {
+  if (!chsk?.state.open) return; // the badge already says "reconnecting…"; keep the last list
   let users;
   try {
-    const res = await fetch("/api/connected-users");
-    if (!res.ok) return;
-    users = await res.json();
+    users = await chsk.request(["demo/connected-users"], 5000);
   } catch {
-    return; // server unreachable: keep the last list; the status badge already says "reconnecting…"
+    return;
   }
   const list = $("users");
   list.replaceChildren(...users.any.map((uid) => {

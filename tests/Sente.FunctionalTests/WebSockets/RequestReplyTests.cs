@@ -90,6 +90,20 @@ public sealed class RequestReplyTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task DemoConnectedUsers_RepliesTheViewWithTheCallerInIt()
+    {
+        await using var socket = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()), await Server.LoginAsync("cu-a"));
+
+        await socket.SendEventAsync("demo/connected-users", null, "cu1");
+
+        var reply = await socket.ReceiveAsync();
+        Assert.Equal("cu1", reply.Callback);
+        Assert.Contains("cu-a", reply.Payload.GetProperty("ws").EnumerateArray().Select(u => u.GetString()));
+        Assert.Contains("cu-a", reply.Payload.GetProperty("any").EnumerateArray().Select(u => u.GetString()));
+        Assert.DoesNotContain("cu-a", reply.Payload.GetProperty("ajax").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact]
     public async Task Send_ToAnotherUser_PushesThatEvent()
     {
         await using var a = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()), await Server.LoginAsync("send-a"));
