@@ -73,13 +73,21 @@ function connect(type) {
 
 // The connected-users view, asked over the channel socket (the HTTP API answers only loopback
 // callers or holders of the API key, so a browser elsewhere could not use it).
+let refreshing = false;
+
 async function refreshUsers() {
-  if (!chsk?.state.open) return; // the badge already says "reconnecting…"; keep the last list
+  // Not while closed (the badge already says "reconnecting…"; keep the last list), and one at a
+  // time: a slow answer must not pile up requests (each Ajax request holds one of the browser's
+  // six connections to the server).
+  if (!chsk?.state.open || refreshing) return;
+  refreshing = true;
   let users;
   try {
     users = await chsk.request(["demo/connected-users"], 5000);
   } catch {
     return;
+  } finally {
+    refreshing = false;
   }
   const list = $("users");
   list.replaceChildren(...users.any.map((uid) => {

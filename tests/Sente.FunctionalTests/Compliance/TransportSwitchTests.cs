@@ -7,7 +7,7 @@ using Sente.Protocol;
 namespace Sente.FunctionalTests.Compliance;
 
 [Trait("Category", "Functional")]
-public sealed class TransportSwitchTests(ShortPollServerFixture fixture) : IClassFixture<ShortPollServerFixture>
+public sealed class TransportSwitchTests(ShortPollServerFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ShortPollServerFixture>
 {
     private SenteServer Server => fixture.Server;
 
@@ -37,9 +37,29 @@ public sealed class TransportSwitchTests(ShortPollServerFixture fixture) : IClas
 
         var ajax = await new AjaxTestTransport().ConnectAsync(Server, clientId, cookie, last);
         Assert.True(ajax.Handshake.GetMetaBoolean(ProtocolConstants.MetaResumed));
-        part = await ajax.ReceiveEventsAsync(300);
-        seen.AddRange(part.Events.Select(e => e.Event[1].GetInt32()));
-        last = part.LastSeq;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var got = 0;
+        while (got < 300)
+        {
+            var t0 = clock.ElapsedMilliseconds;
+            var before = last;
+            try
+            {
+                var one = await ajax.ReceiveEventsAsync(1, TimeSpan.FromSeconds(8));
+                seen.AddRange(one.Events.Select(e => e.Event[1].GetInt32()));
+                got += one.Events.Count;
+                last = one.LastSeq;
+                output.WriteLine($"+{t0} ms poll ack={before}: {one.Events.Count} events up to {one.LastSeq} in {clock.ElapsedMilliseconds - t0} ms");
+            }
+            catch (Exception ex)
+            {
+                var clients = await user.GetClientsAsync();
+                output.WriteLine($"+{t0} ms poll ack={before} FAILED after {clock.ElapsedMilliseconds - t0} ms: {ex.GetType().Name}; pushing done={pushing.IsCompleted}; grain: {string.Join("; ", clients.Clients.Select(c => c.ToString()))}");
+                throw;
+            }
+        }
+
+
         await ajax.DisposeAsync();
 
         await using var ws2 = await new WebSocketTestTransport().ConnectAsync(Server, clientId, cookie, last);
