@@ -25,7 +25,7 @@ public static class CommandLine
           --users-rate N             push-1000, one user per client: pushes/s in total (default 500)
           --tabs-rate N              push-1000, one user with N tabs: pushes/s (default 20)
           --duration-s N             push-1000 duration of each run (default 10)
-          --idle-s N                 idle-cpu sampling time (default 10)
+          --idle-s N                 idle-cpu sampling time, after a 20 s settle (default 30)
           --configuration C          which build's DLLs to start (default Release)
           --repo DIR                 repository root (default: found from the tool's location)
           --sente-arg KEY=VALUE      extra configuration for the Sente processes (repeatable), e.g.

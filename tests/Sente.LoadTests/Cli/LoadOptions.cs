@@ -44,7 +44,7 @@ public sealed class LoadOptions
 
     public int DurationSeconds { get; set; } = 10;
 
-    public int IdleSeconds { get; set; } = 10;
+    public int IdleSeconds { get; set; } = 30;
 
     public bool Quiet { get; set; }
 

@@ -18,6 +18,7 @@ public static class EchoScenario
 
         var recorder = new LatencyRecorder(n);
         var failures = 0;
+        string? firstFailure = null;
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < n; i++)
         {
@@ -30,11 +31,12 @@ public static class EchoScenario
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failures++;
+                firstFailure ??= ex.Message;
             }
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         ctx.Add(new ResultRow("echo", ctx.Target.Name, ctx.Target.EchoPath, n, recorder.Summarize(), n / elapsed.TotalSeconds,
-            failures == 0 ? "" : $"{failures} failed"));
+            failures == 0 ? "" : $"{failures} failed, first: {firstFailure}"));
     }
 }

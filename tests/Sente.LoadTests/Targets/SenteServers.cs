@@ -16,7 +16,13 @@ public static class SenteServers
         var silo = FreePorts.Next();
         var gateway = FreePorts.Next();
         var baseUri = new Uri($"http://127.0.0.1:{http}");
-        string[] quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Warning", "--Logging:LogLevel:Microsoft=Warning", .. extraArgs];
+        // The per-connection inbound rate limit (100/s by default) protects servers from floods; the echo
+        // scenario is a deliberate flood of sequential round trips, so the benchmark lifts it.
+        string[] quiet =
+        [
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Warning", "--Logging:LogLevel:Microsoft=Warning",
+            "--Sente:Limits:EventsPerSecond=1000000", "--Sente:Limits:Burst=1000000", .. extraArgs,
+        ];
         var processes = new List<ServerProcess>();
         try
         {
