@@ -1,11 +1,15 @@
+import { defaultBackoffMs } from "./backoff";
+import { fetchCsrfToken, type CsrfTokenValue } from "./csrf";
 import { type ReservedReply, type SenteEvent } from "./protocol";
 import type { FetchLike, TransportKind, WebSocketCtor } from "./transports/ITransport";
+import { type WakeSource } from "./wake";
 export * from "./protocol";
+export { BACKOFF_CAP_MS, defaultBackoffMs } from "./backoff";
+export { fetchCsrfToken, type CsrfTokenValue } from "./csrf";
+export { browserWakeSource, type WakeSource } from "./wake";
 export type { FetchLike, WebSocketCtor, WebSocketLike, TransportKind } from "./transports/ITransport";
 export type ChskType = "auto" | TransportKind;
 export type LastCloseReason = "requested-disconnect" | "requested-reconnect" | "unexpected" | "ws-ping-timeout" | "clean" | "ws-error" | "connect-timeout";
-/** A CSRF token, or nothing (no token is sent). */
-export type CsrfTokenValue = string | null | undefined;
 export interface ChskState {
     /** Requested type before the first connection; then the transport of the current/last one. */
     type: ChskType;
@@ -74,6 +78,12 @@ export interface ConnectOptions {
     fetch?: FetchLike;
     /** How often unacknowledged events are acked at the latest (WebSocket). Default 1 s. */
     ackIntervalMs?: number;
+    /**
+     * Signals that cut a reconnect backoff short: the next attempt starts at once. Default
+     * {@link browserWakeSource}: the browser's `online` event and the page becoming visible again.
+     * null: only the backoff decides.
+     */
+    wakeSource?: WakeSource | null;
 }
 export type SendCallback = (reply: unknown) => void;
 export type EventHandler = (data: unknown, context: {
@@ -81,19 +91,10 @@ export type EventHandler = (data: unknown, context: {
     seq: number | null;
 }) => void;
 export type StateHandler = (state: Readonly<ChskState>, previous: Readonly<ChskState>) => void;
-/**
- * Fetches a CSRF token from Sente's token endpoint (`GET {path}/csrf-token` → `{"token": "..."}`),
- * for `csrfToken: () => fetchCsrfToken()`. Resolves to null on a non-2xx status; rejects on a
- * network error or a body that is not JSON.
- */
-export declare function fetchCsrfToken(url?: string, fetchImpl?: FetchLike): Promise<string | null>;
 export declare class SenteRequestError extends Error {
     readonly reason: ReservedReply;
     constructor(reason: ReservedReply);
 }
-export declare const BACKOFF_CAP_MS = 60000;
-/** Attempt 1: at once; n ≥ 2: random in [2^n, 2^(n+1)) × 500 ms, capped at 60 s. */
-export declare function defaultBackoffMs(attempt: number, random?: () => number): number;
 export declare class Chsk {
     private readonly opts;
     private readonly url;
@@ -119,6 +120,8 @@ export declare class Chsk {
     /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
     private csrfAsync;
     private lastCsrf;
+    private readonly wakeSource;
+    private unsubscribeWake;
     constructor(path: string, options?: ConnectOptions);
     /** Current state (a snapshot). */
     get state(): Readonly<ChskState>;
@@ -162,6 +165,13 @@ export declare class Chsk {
     /** The next connection attempt, after the backoff for this failure. */
     private scheduleReconnect;
     private clearRetry;
+    private subscribeWake;
+    /**
+     * A wake signal while a reconnect waits out its backoff: the attempt starts now. It counts as
+     * attempt 1, so should the network not be back after all, the next wait is short again (2-4 s)
+     * instead of the cap the outage had grown to. An open or connecting socket is left alone.
+     */
+    private onWake;
     private onEnvelope;
     private onHandshake;
     private onBatch;

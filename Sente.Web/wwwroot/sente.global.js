@@ -40,6 +40,7 @@ var Sente = (() => {
     Replies: () => Replies,
     Sente: () => Sente,
     SenteRequestError: () => SenteRequestError,
+    browserWakeSource: () => browserWakeSource,
     classifyServerEnvelope: () => classifyServerEnvelope,
     connect: () => connect,
     default: () => sente_default,
@@ -62,6 +63,15 @@ var Sente = (() => {
     writePong: () => writePong,
     writeReply: () => writeReply
   });
+
+  // src/backoff.ts
+  var BACKOFF_CAP_MS = 6e4;
+  function defaultBackoffMs(attempt, random = Math.random) {
+    if (attempt <= 1) return 0;
+    const n = Math.min(attempt, 30);
+    const base = 2 ** n;
+    return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
+  }
 
   // src/protocol.ts
   var PROTOCOL_VERSION = 1;
@@ -223,6 +233,22 @@ var Sente = (() => {
       return { kind: "batch", firstSeq, events: payload };
     }
     return { kind: "unknown", envelope: env };
+  }
+
+  // src/csrf.ts
+  async function fetchCsrfToken(url = DEFAULT_PATH + "/csrf-token", fetchImpl) {
+    const f = fetchImpl ?? globalThis.fetch?.bind(globalThis);
+    if (f === void 0) throw new Error("No fetch implementation");
+    const base = globalThis.location?.href;
+    const target = base !== void 0 ? new URL(url, base).toString() : url;
+    const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (res.status < 200 || res.status >= 300) return null;
+    const body = JSON.parse(await res.text());
+    const token = body !== null && typeof body === "object" ? body.token : void 0;
+    return typeof token === "string" && token !== "" ? token : null;
+  }
+  function isThenable(v) {
+    return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
   }
 
   // src/transports/urls.ts
@@ -589,21 +615,29 @@ var Sente = (() => {
     }
   };
 
+  // src/wake.ts
+  function browserWakeSource(scope = globalThis) {
+    const win = scope;
+    if (typeof win.addEventListener !== "function" || typeof win.removeEventListener !== "function") return null;
+    const target = win;
+    const doc = win.document;
+    return {
+      subscribe(onWake) {
+        const onOnline = () => onWake();
+        const onVisibility = () => {
+          if (doc?.visibilityState === "visible") onWake();
+        };
+        target.addEventListener("online", onOnline);
+        doc?.addEventListener("visibilitychange", onVisibility);
+        return () => {
+          target.removeEventListener("online", onOnline);
+          doc?.removeEventListener("visibilitychange", onVisibility);
+        };
+      }
+    };
+  }
+
   // src/sente.ts
-  async function fetchCsrfToken(url = DEFAULT_PATH + "/csrf-token", fetchImpl) {
-    const f = fetchImpl ?? globalThis.fetch?.bind(globalThis);
-    if (f === void 0) throw new Error("No fetch implementation");
-    const base = globalThis.location?.href;
-    const target = base !== void 0 ? new URL(url, base).toString() : url;
-    const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
-    if (res.status < 200 || res.status >= 300) return null;
-    const body = JSON.parse(await res.text());
-    const token = body !== null && typeof body === "object" ? body.token : void 0;
-    return typeof token === "string" && token !== "" ? token : null;
-  }
-  function isThenable(v) {
-    return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
-  }
   var SenteRequestError = class extends Error {
     constructor(reason) {
       super(`Sente request failed: ${reason}`);
@@ -611,13 +645,6 @@ var Sente = (() => {
       this.name = "SenteRequestError";
     }
   };
-  var BACKOFF_CAP_MS = 6e4;
-  function defaultBackoffMs(attempt, random = Math.random) {
-    if (attempt <= 1) return 0;
-    const n = Math.min(attempt, 30);
-    const base = 2 ** n;
-    return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
-  }
   function randomClientId() {
     const c = globalThis.crypto;
     if (c?.randomUUID) return c.randomUUID();
@@ -651,6 +678,8 @@ var Sente = (() => {
       /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
       __publicField(this, "csrfAsync", false);
       __publicField(this, "lastCsrf", null);
+      __publicField(this, "wakeSource");
+      __publicField(this, "unsubscribeWake", null);
       this.opts = { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, connectTimeoutMs: 1e4, ...options };
       const base = options.baseUrl ?? globalThis.location?.href;
       this.url = new URL(path || DEFAULT_PATH, base).toString();
@@ -660,6 +689,7 @@ var Sente = (() => {
       const hasWs = (options.WebSocket ?? globalThis.WebSocket) !== void 0;
       this.kind = type === "ajax" || type === "auto" && !hasWs ? "ajax" : "ws";
       this.st = { type, open: false, everOpened: false, firstOpen: false, uid: null, handshakeData: null, resumed: null, seq: 0 };
+      this.wakeSource = options.wakeSource === void 0 ? browserWakeSource() : options.wakeSource;
     }
     /** Current state (a snapshot). */
     get state() {
@@ -728,11 +758,14 @@ var Sente = (() => {
     /** Starts connecting (called by {@link connect}). */
     start() {
       this.stopped = false;
+      this.subscribeWake();
       this.openTransport();
     }
     /** Closes (reason requested-disconnect) and stops reconnecting. */
     disconnect() {
       this.stopped = true;
+      this.unsubscribeWake?.();
+      this.unsubscribeWake = null;
       this.closeCurrent("requested-disconnect");
     }
     /** Closes (reason requested-reconnect) and connects again at once, e.g. after login. */
@@ -740,6 +773,7 @@ var Sente = (() => {
       this.closeCurrent("requested-reconnect");
       this.stopped = false;
       this.attempt = 0;
+      this.subscribeWake();
       this.openTransport();
     }
     /** Test aid: drops the connection as the network would; reconnects per policy. */
@@ -902,6 +936,21 @@ var Sente = (() => {
     clearRetry() {
       if (this.retryTimer !== null) clearTimeout(this.retryTimer);
       this.retryTimer = null;
+    }
+    subscribeWake() {
+      if (this.unsubscribeWake === null && this.wakeSource !== null) {
+        this.unsubscribeWake = this.wakeSource.subscribe(() => this.onWake());
+      }
+    }
+    /**
+     * A wake signal while a reconnect waits out its backoff: the attempt starts now. It counts as
+     * attempt 1, so should the network not be back after all, the next wait is short again (2-4 s)
+     * instead of the cap the outage had grown to. An open or connecting socket is left alone.
+     */
+    onWake() {
+      if (this.stopped || this.retryTimer === null) return;
+      this.attempt = 1;
+      this.openTransport();
     }
     onEnvelope(env) {
       const msg = classifyServerEnvelope(env);

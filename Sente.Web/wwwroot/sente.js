@@ -2,6 +2,15 @@ var __defProp = Object.defineProperty;
 var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
 var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
+// src/backoff.ts
+var BACKOFF_CAP_MS = 6e4;
+function defaultBackoffMs(attempt, random = Math.random) {
+  if (attempt <= 1) return 0;
+  const n = Math.min(attempt, 30);
+  const base = 2 ** n;
+  return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
+}
+
 // src/protocol.ts
 var PROTOCOL_VERSION = 1;
 var DEFAULT_PATH = "/chsk";
@@ -162,6 +171,22 @@ function classifyServerEnvelope(env) {
     return { kind: "batch", firstSeq, events: payload };
   }
   return { kind: "unknown", envelope: env };
+}
+
+// src/csrf.ts
+async function fetchCsrfToken(url = DEFAULT_PATH + "/csrf-token", fetchImpl) {
+  const f = fetchImpl ?? globalThis.fetch?.bind(globalThis);
+  if (f === void 0) throw new Error("No fetch implementation");
+  const base = globalThis.location?.href;
+  const target = base !== void 0 ? new URL(url, base).toString() : url;
+  const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
+  if (res.status < 200 || res.status >= 300) return null;
+  const body = JSON.parse(await res.text());
+  const token = body !== null && typeof body === "object" ? body.token : void 0;
+  return typeof token === "string" && token !== "" ? token : null;
+}
+function isThenable(v) {
+  return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
 }
 
 // src/transports/urls.ts
@@ -528,21 +553,29 @@ var WebSocketTransport = class {
   }
 };
 
+// src/wake.ts
+function browserWakeSource(scope = globalThis) {
+  const win = scope;
+  if (typeof win.addEventListener !== "function" || typeof win.removeEventListener !== "function") return null;
+  const target = win;
+  const doc = win.document;
+  return {
+    subscribe(onWake) {
+      const onOnline = () => onWake();
+      const onVisibility = () => {
+        if (doc?.visibilityState === "visible") onWake();
+      };
+      target.addEventListener("online", onOnline);
+      doc?.addEventListener("visibilitychange", onVisibility);
+      return () => {
+        target.removeEventListener("online", onOnline);
+        doc?.removeEventListener("visibilitychange", onVisibility);
+      };
+    }
+  };
+}
+
 // src/sente.ts
-async function fetchCsrfToken(url = DEFAULT_PATH + "/csrf-token", fetchImpl) {
-  const f = fetchImpl ?? globalThis.fetch?.bind(globalThis);
-  if (f === void 0) throw new Error("No fetch implementation");
-  const base = globalThis.location?.href;
-  const target = base !== void 0 ? new URL(url, base).toString() : url;
-  const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
-  if (res.status < 200 || res.status >= 300) return null;
-  const body = JSON.parse(await res.text());
-  const token = body !== null && typeof body === "object" ? body.token : void 0;
-  return typeof token === "string" && token !== "" ? token : null;
-}
-function isThenable(v) {
-  return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
-}
 var SenteRequestError = class extends Error {
   constructor(reason) {
     super(`Sente request failed: ${reason}`);
@@ -550,13 +583,6 @@ var SenteRequestError = class extends Error {
     this.name = "SenteRequestError";
   }
 };
-var BACKOFF_CAP_MS = 6e4;
-function defaultBackoffMs(attempt, random = Math.random) {
-  if (attempt <= 1) return 0;
-  const n = Math.min(attempt, 30);
-  const base = 2 ** n;
-  return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
-}
 function randomClientId() {
   const c = globalThis.crypto;
   if (c?.randomUUID) return c.randomUUID();
@@ -590,6 +616,8 @@ var Chsk = class {
     /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
     __publicField(this, "csrfAsync", false);
     __publicField(this, "lastCsrf", null);
+    __publicField(this, "wakeSource");
+    __publicField(this, "unsubscribeWake", null);
     this.opts = { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, connectTimeoutMs: 1e4, ...options };
     const base = options.baseUrl ?? globalThis.location?.href;
     this.url = new URL(path || DEFAULT_PATH, base).toString();
@@ -599,6 +627,7 @@ var Chsk = class {
     const hasWs = (options.WebSocket ?? globalThis.WebSocket) !== void 0;
     this.kind = type === "ajax" || type === "auto" && !hasWs ? "ajax" : "ws";
     this.st = { type, open: false, everOpened: false, firstOpen: false, uid: null, handshakeData: null, resumed: null, seq: 0 };
+    this.wakeSource = options.wakeSource === void 0 ? browserWakeSource() : options.wakeSource;
   }
   /** Current state (a snapshot). */
   get state() {
@@ -667,11 +696,14 @@ var Chsk = class {
   /** Starts connecting (called by {@link connect}). */
   start() {
     this.stopped = false;
+    this.subscribeWake();
     this.openTransport();
   }
   /** Closes (reason requested-disconnect) and stops reconnecting. */
   disconnect() {
     this.stopped = true;
+    this.unsubscribeWake?.();
+    this.unsubscribeWake = null;
     this.closeCurrent("requested-disconnect");
   }
   /** Closes (reason requested-reconnect) and connects again at once, e.g. after login. */
@@ -679,6 +711,7 @@ var Chsk = class {
     this.closeCurrent("requested-reconnect");
     this.stopped = false;
     this.attempt = 0;
+    this.subscribeWake();
     this.openTransport();
   }
   /** Test aid: drops the connection as the network would; reconnects per policy. */
@@ -842,6 +875,21 @@ var Chsk = class {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
+  subscribeWake() {
+    if (this.unsubscribeWake === null && this.wakeSource !== null) {
+      this.unsubscribeWake = this.wakeSource.subscribe(() => this.onWake());
+    }
+  }
+  /**
+   * A wake signal while a reconnect waits out its backoff: the attempt starts now. It counts as
+   * attempt 1, so should the network not be back after all, the next wait is short again (2-4 s)
+   * instead of the cap the outage had grown to. An open or connecting socket is left alone.
+   */
+  onWake() {
+    if (this.stopped || this.retryTimer === null) return;
+    this.attempt = 1;
+    this.openTransport();
+  }
   onEnvelope(env) {
     const msg = classifyServerEnvelope(env);
     switch (msg.kind) {
@@ -975,6 +1023,7 @@ export {
   Replies,
   Sente,
   SenteRequestError,
+  browserWakeSource,
   classifyServerEnvelope,
   connect,
   sente_default as default,

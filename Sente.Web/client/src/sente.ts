@@ -1,3 +1,5 @@
+import { defaultBackoffMs } from "./backoff";
+import { fetchCsrfToken, isThenable, type CsrfTokenValue } from "./csrf";
 import {
   classifyServerEnvelope,
   DEFAULT_PATH,
@@ -16,8 +18,12 @@ import {
 import type { CloseReason, FetchLike, ITransport, TransportEnd, TransportKind, TransportSink, WebSocketCtor } from "./transports/ITransport";
 import { LongPollingTransport } from "./transports/LongPollingTransport";
 import { WebSocketTransport } from "./transports/WebSocketTransport";
+import { browserWakeSource, type WakeSource } from "./wake";
 
 export * from "./protocol";
+export { BACKOFF_CAP_MS, defaultBackoffMs } from "./backoff";
+export { fetchCsrfToken, type CsrfTokenValue } from "./csrf";
+export { browserWakeSource, type WakeSource } from "./wake";
 export type { FetchLike, WebSocketCtor, WebSocketLike, TransportKind } from "./transports/ITransport";
 
 export type ChskType = "auto" | TransportKind;
@@ -29,9 +35,6 @@ export type LastCloseReason =
   | "clean"
   | "ws-error"
   | "connect-timeout";
-
-/** A CSRF token, or nothing (no token is sent). */
-export type CsrfTokenValue = string | null | undefined;
 
 export interface ChskState {
   /** Requested type before the first connection; then the transport of the current/last one. */
@@ -87,48 +90,23 @@ export interface ConnectOptions {
   fetch?: FetchLike;
   /** How often unacknowledged events are acked at the latest (WebSocket). Default 1 s. */
   ackIntervalMs?: number;
+  /**
+   * Signals that cut a reconnect backoff short: the next attempt starts at once. Default
+   * {@link browserWakeSource}: the browser's `online` event and the page becoming visible again.
+   * null: only the backoff decides.
+   */
+  wakeSource?: WakeSource | null;
 }
 
 export type SendCallback = (reply: unknown) => void;
 export type EventHandler = (data: unknown, context: { event: SenteEvent; seq: number | null }) => void;
 export type StateHandler = (state: Readonly<ChskState>, previous: Readonly<ChskState>) => void;
 
-/**
- * Fetches a CSRF token from Sente's token endpoint (`GET {path}/csrf-token` → `{"token": "..."}`),
- * for `csrfToken: () => fetchCsrfToken()`. Resolves to null on a non-2xx status; rejects on a
- * network error or a body that is not JSON.
- */
-export async function fetchCsrfToken(url: string = DEFAULT_PATH + "/csrf-token", fetchImpl?: FetchLike): Promise<string | null> {
-  const f = fetchImpl ?? (globalThis as { fetch?: FetchLike }).fetch?.bind(globalThis);
-  if (f === undefined) throw new Error("No fetch implementation");
-  const base = (globalThis as { location?: { href: string } }).location?.href;
-  const target = base !== undefined ? new URL(url, base).toString() : url;
-  const res = await f(target, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin" });
-  if (res.status < 200 || res.status >= 300) return null;
-  const body = JSON.parse(await res.text()) as unknown;
-  const token = body !== null && typeof body === "object" ? (body as { token?: unknown }).token : undefined;
-  return typeof token === "string" && token !== "" ? token : null;
-}
-
-function isThenable(v: unknown): v is PromiseLike<CsrfTokenValue> {
-  return v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as { then?: unknown }).then === "function";
-}
-
 export class SenteRequestError extends Error {
   constructor(readonly reason: ReservedReply) {
     super(`Sente request failed: ${reason}`);
     this.name = "SenteRequestError";
   }
-}
-
-export const BACKOFF_CAP_MS = 60_000;
-
-/** Attempt 1: at once; n ≥ 2: random in [2^n, 2^(n+1)) × 500 ms, capped at 60 s. */
-export function defaultBackoffMs(attempt: number, random: () => number = Math.random): number {
-  if (attempt <= 1) return 0;
-  const n = Math.min(attempt, 30);
-  const base = 2 ** n;
-  return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
 }
 
 function randomClientId(): string {
@@ -169,6 +147,8 @@ export class Chsk {
   /** The csrfToken function has returned a Promise: requests use {@link lastCsrf}. */
   private csrfAsync = false;
   private lastCsrf: string | null = null;
+  private readonly wakeSource: WakeSource | null;
+  private unsubscribeWake: (() => void) | null = null;
 
   constructor(path: string, options: ConnectOptions = {}) {
     this.opts = { wsKaliveMs: 10_000, wsPingTimeoutMs: 5_000, ajaxTimeoutMs: 60_000, ackIntervalMs: 1_000, connectTimeoutMs: 10_000, ...options };
@@ -180,6 +160,7 @@ export class Chsk {
     const hasWs = (options.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket) !== undefined;
     this.kind = type === "ajax" || (type === "auto" && !hasWs) ? "ajax" : "ws";
     this.st = { type, open: false, everOpened: false, firstOpen: false, uid: null, handshakeData: null, resumed: null, seq: 0 };
+    this.wakeSource = options.wakeSource === undefined ? browserWakeSource() : options.wakeSource;
   }
 
   /** Current state (a snapshot). */
@@ -256,12 +237,15 @@ export class Chsk {
   /** Starts connecting (called by {@link connect}). */
   start(): void {
     this.stopped = false;
+    this.subscribeWake();
     this.openTransport();
   }
 
   /** Closes (reason requested-disconnect) and stops reconnecting. */
   disconnect(): void {
     this.stopped = true;
+    this.unsubscribeWake?.();
+    this.unsubscribeWake = null;
     this.closeCurrent("requested-disconnect");
   }
 
@@ -270,6 +254,7 @@ export class Chsk {
     this.closeCurrent("requested-reconnect");
     this.stopped = false;
     this.attempt = 0;
+    this.subscribeWake();
     this.openTransport();
   }
 
@@ -450,6 +435,23 @@ export class Chsk {
   private clearRetry(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+  }
+
+  private subscribeWake(): void {
+    if (this.unsubscribeWake === null && this.wakeSource !== null) {
+      this.unsubscribeWake = this.wakeSource.subscribe(() => this.onWake());
+    }
+  }
+
+  /**
+   * A wake signal while a reconnect waits out its backoff: the attempt starts now. It counts as
+   * attempt 1, so should the network not be back after all, the next wait is short again (2-4 s)
+   * instead of the cap the outage had grown to. An open or connecting socket is left alone.
+   */
+  private onWake(): void {
+    if (this.stopped || this.retryTimer === null) return;
+    this.attempt = 1;
+    this.openTransport();
   }
 
   private onEnvelope(env: Envelope): void {

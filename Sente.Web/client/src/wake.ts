@@ -1,0 +1,44 @@
+/**
+ * Tells the channel socket that a reconnect waiting out its backoff should happen now. Without
+ * it, a laptop that was offline for a minute waits up to another minute (the backoff cap) after
+ * its network is back; Sente's users re-tune the backoff for this.
+ */
+export interface WakeSource {
+  /** Calls `onWake` on every wake signal until the returned function is called. */
+  subscribe(onWake: () => void): () => void;
+}
+
+interface EventTargetLike {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+interface DocumentLike extends EventTargetLike {
+  readonly visibilityState?: string;
+}
+
+/**
+ * The browser's wake signals: the window's `online` event (the network is back) and the page
+ * becoming visible again (a tab or a laptop lid reopened; background tabs have their timers
+ * throttled, so their backoff timers run late). Null outside a browser.
+ */
+export function browserWakeSource(scope: unknown = globalThis): WakeSource | null {
+  const win = scope as Partial<EventTargetLike> & { document?: DocumentLike };
+  if (typeof win.addEventListener !== "function" || typeof win.removeEventListener !== "function") return null;
+  const target = win as EventTargetLike;
+  const doc = win.document;
+  return {
+    subscribe(onWake) {
+      const onOnline = () => onWake();
+      const onVisibility = () => {
+        if (doc?.visibilityState === "visible") onWake();
+      };
+      target.addEventListener("online", onOnline);
+      doc?.addEventListener("visibilitychange", onVisibility);
+      return () => {
+        target.removeEventListener("online", onOnline);
+        doc?.removeEventListener("visibilitychange", onVisibility);
+      };
+    },
+  };
+}
