@@ -73,6 +73,34 @@ var Sente = (() => {
     return Math.min(BACKOFF_CAP_MS, Math.floor((base + random() * base) * 500));
   }
 
+  // src/acks.ts
+  var AckScheduler = class {
+    /** `flush` sends an ack when something is unacknowledged. */
+    constructor(flush) {
+      __publicField(this, "flush", flush);
+      __publicField(this, "scheduled", false);
+      __publicField(this, "timer", null);
+    }
+    /** An ack after the current task (batches of one frame, or of several in a row, share it). */
+    schedule() {
+      if (this.scheduled) return;
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
+    /** Periodic acks every `intervalMs` (0: none). */
+    start(intervalMs) {
+      this.stop();
+      if (intervalMs > 0) this.timer = setInterval(this.flush, intervalMs);
+    }
+    stop() {
+      if (this.timer !== null) clearInterval(this.timer);
+      this.timer = null;
+    }
+  };
+
   // src/protocol.ts
   var PROTOCOL_VERSION = 1;
   var DEFAULT_PATH = "/chsk";
@@ -250,6 +278,66 @@ var Sente = (() => {
   function isThenable(v) {
     return v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
   }
+
+  // src/handlers.ts
+  var EventHandlers = class {
+    constructor() {
+      __publicField(this, "byId", /* @__PURE__ */ new Map());
+    }
+    /** Adds a handler; returns the function that removes it. */
+    add(eventId, handler) {
+      let set = this.byId.get(eventId);
+      if (set === void 0) this.byId.set(eventId, set = /* @__PURE__ */ new Set());
+      set.add(handler);
+      return () => set.delete(handler);
+    }
+    dispatch(event, seq) {
+      this.run(this.byId.get(event[0]), event, seq);
+      this.run(this.byId.get("*"), event, seq);
+    }
+    run(set, event, seq) {
+      if (set === void 0) return;
+      for (const h of [...set]) {
+        try {
+          h(event[1], { event, seq });
+        } catch (e) {
+          console.error(`sente: handler for ${event[0]} threw`, e);
+        }
+      }
+    }
+  };
+
+  // src/options.ts
+  function resolveOptions(options) {
+    return { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, connectTimeoutMs: 1e4, ...options };
+  }
+
+  // src/pending.ts
+  var PendingReplies = class {
+    constructor() {
+      __publicField(this, "settlers", /* @__PURE__ */ new Set());
+    }
+    /** Starts waiting; returns the function that settles it (later calls are ignored). */
+    track(timeoutMs, callback) {
+      let timer = null;
+      const settle = (value) => {
+        if (!this.settlers.delete(settle)) return;
+        if (timer !== null) clearTimeout(timer);
+        try {
+          callback(value);
+        } catch (e) {
+          console.error("sente: callback threw", e);
+        }
+      };
+      this.settlers.add(settle);
+      timer = setTimeout(() => settle(Replies.timeout), timeoutMs);
+      return settle;
+    }
+    /** Settles every waiting reply with chsk/closed. */
+    failAll() {
+      for (const settle of [...this.settlers]) settle(Replies.closed);
+    }
+  };
 
   // src/transports/urls.ts
   function buildUrl(base, scheme, params, own) {
@@ -637,7 +725,7 @@ var Sente = (() => {
     };
   }
 
-  // src/sente.ts
+  // src/chsk.ts
   var SenteRequestError = class extends Error {
     constructor(reason) {
       super(`Sente request failed: ${reason}`);
@@ -660,13 +748,12 @@ var Sente = (() => {
       __publicField(this, "kind");
       __publicField(this, "transport", null);
       __publicField(this, "st");
-      __publicField(this, "handlers", /* @__PURE__ */ new Map());
+      __publicField(this, "handlers", new EventHandlers());
       __publicField(this, "stateHandlers", /* @__PURE__ */ new Set());
-      __publicField(this, "pending", /* @__PURE__ */ new Set());
+      __publicField(this, "pending", new PendingReplies());
       __publicField(this, "lastSeq", 0);
       __publicField(this, "ackedSeq", 0);
-      __publicField(this, "ackScheduled", false);
-      __publicField(this, "ackTimer", null);
+      __publicField(this, "acks", new AckScheduler(() => this.flushAck()));
       __publicField(this, "attempt", 0);
       __publicField(this, "retryTimer", null);
       __publicField(this, "stopped", false);
@@ -680,7 +767,7 @@ var Sente = (() => {
       __publicField(this, "lastCsrf", null);
       __publicField(this, "wakeSource");
       __publicField(this, "unsubscribeWake", null);
-      this.opts = { wsKaliveMs: 1e4, wsPingTimeoutMs: 5e3, ajaxTimeoutMs: 6e4, ackIntervalMs: 1e3, connectTimeoutMs: 1e4, ...options };
+      this.opts = resolveOptions(options);
       const base = options.baseUrl ?? globalThis.location?.href;
       this.url = new URL(path || DEFAULT_PATH, base).toString();
       this.clientId = options.clientId ?? randomClientId();
@@ -715,24 +802,8 @@ var Sente = (() => {
         return false;
       }
       if (callback === void 0) return transport.send(event, null, timeoutMs);
-      let done = false;
-      let timer = null;
-      const p = {
-        settle: (value) => {
-          if (done) return;
-          done = true;
-          if (timer !== null) clearTimeout(timer);
-          this.pending.delete(p);
-          try {
-            callback(value);
-          } catch (e) {
-            console.error("sente: callback threw", e);
-          }
-        }
-      };
-      this.pending.add(p);
-      timer = setTimeout(() => p.settle(Replies.timeout), timeoutMs);
-      return transport.send(event, (value) => p.settle(value), timeoutMs);
+      const settle = this.pending.track(timeoutMs, callback);
+      return transport.send(event, settle, timeoutMs);
     }
     /** Sends a request; rejects with a {@link SenteRequestError} (reason chsk/timeout | chsk/closed | chsk/error). */
     request(event, timeoutMs) {
@@ -746,10 +817,7 @@ var Sente = (() => {
      * resumed: false), "chsk/ws-ping", and notices such as "chsk/error". Returns an unsubscribe function.
      */
     on(eventId, handler) {
-      let set = this.handlers.get(eventId);
-      if (set === void 0) this.handlers.set(eventId, set = /* @__PURE__ */ new Set());
-      set.add(handler);
-      return () => set.delete(handler);
+      return this.handlers.add(eventId, handler);
     }
     onState(handler) {
       this.stateHandlers.add(handler);
@@ -850,7 +918,7 @@ var Sente = (() => {
           if (this.transport === transport) this.onEnvelope(env);
         },
         onServerPing: () => {
-          if (this.transport === transport) this.dispatch([EventIds.wsPing], null);
+          if (this.transport === transport) this.handlers.dispatch([EventIds.wsPing], null);
         },
         onWsError: (event) => {
           if (this.transport === transport) this.setState({ lastWsError: { udt: Date.now(), event } });
@@ -881,7 +949,7 @@ var Sente = (() => {
     closeCurrent(reason) {
       this.clearRetry();
       this.cancelAttempt();
-      this.stopAcks();
+      this.acks.stop();
       const t = this.transport;
       this.transport = null;
       t?.close();
@@ -901,12 +969,12 @@ var Sente = (() => {
       if (Object.keys(patch).length > 0) this.setState(patch);
     }
     failPending() {
-      for (const p of [...this.pending]) p.settle(Replies.closed);
+      this.pending.failAll();
     }
     onEnd(end) {
       const kind = this.kind;
       this.transport = null;
-      this.stopAcks();
+      this.acks.stop();
       this.failPending();
       const extra = {};
       if (end.wsClose) extra.lastWsClose = { udt: Date.now(), ...end.wsClose };
@@ -962,7 +1030,7 @@ var Sente = (() => {
           this.onBatch(msg.firstSeq, msg.events);
           return;
         case "notice":
-          this.dispatch(msg.event, null);
+          this.handlers.dispatch(msg.event, null);
           return;
         default:
           console.warn("sente: dropped an unexpected message");
@@ -991,9 +1059,9 @@ var Sente = (() => {
       this.st = { ...this.st, udtNextReconnect: void 0 };
       delete this.st.udtNextReconnect;
       this.setState(patch);
-      this.startAcks();
-      this.dispatch([EventIds.handshake, [hs.uid, null, hs.handshakeData, firstOpen]], null);
-      if (resumed === false) this.dispatch([EventIds.resync, hs], null);
+      this.acks.start(this.kind === "ws" ? this.opts.ackIntervalMs : 0);
+      this.handlers.dispatch([EventIds.handshake, [hs.uid, null, hs.handshakeData, firstOpen]], null);
+      if (resumed === false) this.handlers.dispatch([EventIds.resync, hs], null);
     }
     onBatch(firstSeq, events) {
       events.forEach((event, i) => {
@@ -1005,47 +1073,15 @@ var Sente = (() => {
         }
         this.lastSeq = seq;
         this.st.seq = seq;
-        this.dispatch(event, seq);
+        this.handlers.dispatch(event, seq);
       });
-      this.scheduleAck();
+      this.acks.schedule();
     }
-    dispatch(event, seq) {
-      const run = (set) => {
-        if (set === void 0) return;
-        for (const h of [...set]) {
-          try {
-            h(event[1], { event, seq });
-          } catch (e) {
-            console.error(`sente: handler for ${event[0]} threw`, e);
-          }
-        }
-      };
-      run(this.handlers.get(event[0]));
-      run(this.handlers.get("*"));
-    }
-    // Acks (WebSocket): after each batch (coalesced) and at least every ackIntervalMs.
-    scheduleAck() {
-      if (this.ackScheduled) return;
-      this.ackScheduled = true;
-      queueMicrotask(() => {
-        this.ackScheduled = false;
-        this.flushAck();
-      });
-    }
+    /** Acknowledges what was processed, when something new was (WebSocket). */
     flushAck() {
       if (this.transport === null || this.lastSeq <= this.ackedSeq) return;
       this.transport.ack(this.lastSeq);
       this.ackedSeq = this.lastSeq;
-    }
-    startAcks() {
-      this.stopAcks();
-      if (this.kind === "ws" && this.opts.ackIntervalMs > 0) {
-        this.ackTimer = setInterval(() => this.flushAck(), this.opts.ackIntervalMs);
-      }
-    }
-    stopAcks() {
-      if (this.ackTimer !== null) clearInterval(this.ackTimer);
-      this.ackTimer = null;
     }
     setState(patch) {
       const previous = this.state;
@@ -1060,6 +1096,8 @@ var Sente = (() => {
       }
     }
   };
+
+  // src/sente.ts
   function connect(path = DEFAULT_PATH, options = {}) {
     const chsk = new Chsk(path, options);
     chsk.start();

@@ -13,6 +13,7 @@ public sealed class ServedFilesTests(DemoServer server)
     [InlineData("/sente.js", "text/javascript")]
     [InlineData("/sente.global.js", "text/javascript")]
     [InlineData("/sente.d.ts", "application/typescript")]
+    [InlineData("/types/sente.d.ts", "application/typescript")]
     [InlineData("/demo.js", "text/javascript")]
     [InlineData("/demo.css", "text/css")]
     public async Task File_IsServedWithItsContentType(string path, string contentType)
