@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Sente.Grains.Demo;
 using Sente.Web.Demo;
 using Sente.Web.Hosting;
@@ -66,7 +67,8 @@ public static class SenteWebApplication
             };
         });
         builder.Services.AddAuthorization();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddSenteWebNode();
+        builder.AddSenteOpenTelemetry();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,6 +79,9 @@ public static class SenteWebApplication
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = StaticContentTypes.Create() });
         app.MapSente();
         app.MapSenteApi();
+        // live: the process answers (restart it if not); ready: send it clients; /healthz: everything.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(SenteHealthChecksBuilderExtensions.ReadyTag) });
         app.MapHealthChecks("/healthz");
         if (demo)
         {

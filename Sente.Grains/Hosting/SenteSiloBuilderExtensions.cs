@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sente.Grains;
+using Sente.Grains.Diagnostics;
 using Sente.Grains.Inbound;
 using Sente.Streams;
 
@@ -28,6 +30,8 @@ public static class SenteSiloBuilderExtensions
         options.ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SenteGrainOptions>, SenteGrainOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton(sp => new SenteGrainMetrics(sp.GetRequiredService<IMeterFactory>()));
         builder.Services.TryAddSingleton<SenteEventDispatcher>();
         builder.AddSenteStreams(SenteStreams.ProviderName);
         return builder;

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Sente.Grains.Diagnostics;
 using Sente.Protocol;
 using Sente.Wire;
 
@@ -10,9 +12,10 @@ internal sealed partial class SenteEventDispatcher
 {
     private readonly FrozenDictionary<string, SenteHandlerRegistration> _handlers;
     private readonly IServiceProvider _services;
+    private readonly SenteGrainMetrics _metrics;
     private readonly ILogger<SenteEventDispatcher> _logger;
 
-    public SenteEventDispatcher(IEnumerable<SenteHandlerRegistration> registrations, IServiceProvider services, ILogger<SenteEventDispatcher> logger)
+    public SenteEventDispatcher(IEnumerable<SenteHandlerRegistration> registrations, IServiceProvider services, SenteGrainMetrics metrics, ILogger<SenteEventDispatcher> logger)
     {
         var byId = new Dictionary<string, SenteHandlerRegistration>(StringComparer.Ordinal);
         foreach (var registration in registrations)
@@ -25,6 +28,7 @@ internal sealed partial class SenteEventDispatcher
 
         _handlers = byId.ToFrozenDictionary(StringComparer.Ordinal);
         _services = services;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -35,6 +39,7 @@ internal sealed partial class SenteEventDispatcher
         var context = new SenteEventContext(inbound, grains, _services);
         if (!_handlers.TryGetValue(inbound.Event.Id, out var registration))
         {
+            _metrics.InboundUnhandled();
             if (context.ExpectsReply)
             {
                 Log.UnhandledRequest(_logger, inbound.Event.Id, inbound.Uid);
@@ -48,12 +53,15 @@ internal sealed partial class SenteEventDispatcher
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await registration.Create(_services).HandleAsync(context);
+            _metrics.InboundHandled(started, failed: false);
         }
         catch (Exception ex)
         {
+            _metrics.InboundHandled(started, failed: true);
             Log.HandlerFailed(_logger, ex, inbound.Event.Id, inbound.Uid);
             context.ReplyJson(Quoted(CallbackReplies.Error));
         }

@@ -24,16 +24,16 @@ internal sealed class Outbox
 
     /// <summary>Appends an event with the next seq, dropping the oldest beyond <paramref name="capacity"/>.</summary>
     /// <returns><see langword="true"/> when an older event was dropped to make room.</returns>
-    public bool Append(SenteEvent evt, int capacity)
+    public int Append(SenteEvent evt, int capacity)
     {
         _events.Enqueue(evt);
         LastSeq++;
-        var dropped = false;
+        var dropped = 0;
         while (_events.Count > capacity)
         {
             _events.Dequeue();
             Dropped++;
-            dropped = true;
+            dropped++;
         }
 
         return dropped;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
+using Sente.Grains.Diagnostics;
 using Sente.Grains.Presence;
 using Sente.Protocol;
 using Sente.Streams;
@@ -15,6 +16,7 @@ namespace Sente.Grains.Users;
 internal sealed partial class UserGrain(
     IOptions<SenteGrainOptions> options,
     TimeProvider time,
+    SenteGrainMetrics metrics,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private readonly SenteGrainOptions _options = options.Value;
@@ -40,6 +42,7 @@ internal sealed partial class UserGrain(
         if (_clients.Count == 0)
         {
             Log.SentToNobody(logger, Uid, events.Length);
+            metrics.Unrouted(events.Length);
             return Task.FromResult(0);
         }
 
@@ -87,7 +90,7 @@ internal sealed partial class UserGrain(
         {
             // A newer connection of the same client-id wins (a newer Ajax poll, a WebSocket that
             // reconnected before the old one was noticed dead): end the old one wherever it is.
-            previous.Node.CloseAsync(previous.ConnectionId, "replaced by a newer connection").Ignore();
+            previous.Node.CloseAsync(previous.ConnectionId, ConnectionCloseReasons.Replaced).Ignore();
         }
 
         client.Transport = request.Transport;
@@ -96,6 +99,7 @@ internal sealed partial class UserGrain(
         client.DeliveryInFlight = false;
         client.DisconnectedAt = null;
         Log.Connected(logger, Uid, request.ClientId, request.ConnectionId, request.Transport, result.Seq, result.Resumed);
+        metrics.Connected(result.Resumed);
 
         if (_trackedNodes.Add(request.NodeId))
         {
@@ -231,16 +235,24 @@ internal sealed partial class UserGrain(
 
     private void Append(ClientRecord client, SenteEvent[] events)
     {
+        metrics.Queued(events.Length);
         foreach (var evt in events)
         {
-            if (client.Outbox.Append(evt, _options.RetentionCount) && client.Route is not null
+            var dropped = client.Outbox.Append(evt, _options.RetentionCount);
+            if (dropped == 0)
+            {
+                continue;
+            }
+
+            metrics.Dropped(dropped);
+            if (client.Route is not null
                 && client.SentSeq < client.Outbox.FirstHeldSeq - 1)
             {
                 // An event this connection has not been sent yet was dropped: its stream would have a
                 // gap. Close it so the client resumes and learns (resumed: false) that it must resync.
                 Log.OverflowWhileConnected(logger, Uid, client.ClientId, _options.RetentionCount);
-                client.Route.Node.CloseAsync(client.Route.ConnectionId, "outbox overflow").Ignore();
-                DropRoute(client, "outbox overflow");
+                client.Route.Node.CloseAsync(client.Route.ConnectionId, ConnectionCloseReasons.OutboxOverflow).Ignore();
+                DropRoute(client, ConnectionCloseReasons.OutboxOverflow);
             }
         }
     }

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sente.Web;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal;
 using Sente.Web.Internal.Connections;
 using Sente.Web.Internal.Nodes;
@@ -33,6 +35,8 @@ public static class SenteServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SenteOptions>, SenteOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SenteMarkerService>();
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new SenteWebMetrics(sp.GetRequiredService<IMeterFactory>()));
         services.TryAddSingleton<LocalConnectionRegistry>();
         services.TryAddSingleton<WebNode>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebNode>(sp => sp.GetRequiredService<WebNode>()));

@@ -52,7 +52,7 @@ internal sealed partial class KeepAliveService(
                 if (time.GetElapsedTime(pingSent) > ws.PingTimeout)
                 {
                     Log.PingTimedOut(logger, connection.Uid, connection.ClientId, connection.ConnectionId);
-                    connection.Abort();
+                    connection.Abort(ConnectionEndReason.KeepAliveTimeout);
                 }
             }
             else if (time.GetElapsedTime(connection.LastReceivedTicks) > ws.KeepAlive)

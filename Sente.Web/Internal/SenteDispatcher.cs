@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Protocol;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal.Security;
 using Sente.Web.Internal.Transports;
 
@@ -18,6 +19,7 @@ internal sealed partial class SenteDispatcher(
     WebSocketTransport webSockets,
     LongPollingTransport longPolling,
     AjaxPostHandler ajaxPost,
+    SenteWebMetrics metrics,
     IOptions<SenteOptions> options,
     ILogger<SenteDispatcher> logger)
 {
@@ -30,6 +32,7 @@ internal sealed partial class SenteDispatcher(
         if (!ProtocolConstants.IsValidClientId(clientId))
         {
             Log.InvalidClientId(logger, context.Connection.RemoteIpAddress?.ToString());
+            metrics.Rejected(RequestRejection.BadClientId);
             await PlainAsync(context, StatusCodes.Status400BadRequest, "Missing or invalid client-id");
             return;
         }
@@ -40,6 +43,7 @@ internal sealed partial class SenteDispatcher(
         {
             if (!long.TryParse(lastSeqText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
+                metrics.Rejected(RequestRejection.BadRequest);
                 await PlainAsync(context, StatusCodes.Status400BadRequest, "Invalid last-seq");
                 return;
             }
@@ -50,6 +54,7 @@ internal sealed partial class SenteDispatcher(
         if (context.WebSockets.IsWebSocketRequest && !_options.WebSockets.Enabled)
         {
             Log.WebSocketsDisabled(logger, context.Connection.RemoteIpAddress?.ToString());
+            metrics.Rejected(RequestRejection.WebSocketsDisabled);
             await PlainAsync(context, StatusCodes.Status400BadRequest, "WebSocket transport is disabled; use Ajax long-polling");
             return;
         }
@@ -72,6 +77,7 @@ internal sealed partial class SenteDispatcher(
             : null;
         if (transport is null)
         {
+            metrics.Rejected(RequestRejection.BadRequest);
             context.Response.Headers.Allow = "GET, POST";
             await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed");
             return;

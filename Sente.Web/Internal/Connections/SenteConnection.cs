@@ -16,6 +16,7 @@ internal sealed class SenteConnection
     private int _queuedEvents;
     private long _lastReceivedTicks;
     private long _pingSentTicks;
+    private int _endReason;
 
     public SenteConnection(string uid, string clientId, TransportKind transport, int maxQueuedEvents, TimeProvider time)
     {
@@ -54,6 +55,12 @@ internal sealed class SenteConnection
     /// <summary>Gets when the unanswered server ping was sent, or 0.</summary>
     public long PingSentTicks => Volatile.Read(ref _pingSentTicks);
 
+    /// <summary>Gets why the connection ends: the first reason recorded, or <see cref="ConnectionEndReason.None"/>.</summary>
+    public ConnectionEndReason EndReason => (ConnectionEndReason)Volatile.Read(ref _endReason);
+
+    /// <summary>Records why the connection ends, unless a reason was recorded already (the first cause wins).</summary>
+    public void SetEndReason(ConnectionEndReason reason) => Interlocked.CompareExchange(ref _endReason, (int)reason, 0);
+
     public void MarkReceived()
     {
         Volatile.Write(ref _lastReceivedTicks, Time.GetTimestamp());
@@ -68,7 +75,7 @@ internal sealed class SenteConnection
         if (Interlocked.Add(ref _queuedEvents, events.Length) > _maxQueuedEvents)
         {
             Interlocked.Add(ref _queuedEvents, -events.Length);
-            Close(1013, "stalled: too many unwritten events");
+            Close(1013, "stalled: too many unwritten events", ConnectionEndReason.Stalled);
             return false;
         }
 
@@ -81,15 +88,21 @@ internal sealed class SenteConnection
     public bool Send(byte[] utf8) => _outbound.Writer.TryWrite(new RawMessage(utf8));
 
     /// <summary>Queues a close; nothing queued after it is sent.</summary>
-    public void Close(int code, string reason)
+    /// <param name="code">The WebSocket close code (an Ajax poll answers 204 instead).</param>
+    /// <param name="reason">The close frame's text.</param>
+    /// <param name="why">Why, for <c>sente.connections.closed</c> (kept only if it is the first reason).</param>
+    public void Close(int code, string reason, ConnectionEndReason why)
     {
+        SetEndReason(why);
         _outbound.Writer.TryWrite(new CloseMessage(code, reason));
         _outbound.Writer.TryComplete();
     }
 
     /// <summary>Ends the connection at once (no close handshake).</summary>
-    public void Abort()
+    /// <param name="why">Why, for <c>sente.connections.closed</c> (kept only if it is the first reason).</param>
+    public void Abort(ConnectionEndReason why)
     {
+        SetEndReason(why);
         _outbound.Writer.TryComplete();
         try
         {

@@ -16,6 +16,7 @@ internal sealed partial class WebNode(
     LocalConnectionRegistry registry,
     IOptions<SenteOptions> options,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<WebNode> logger) : IHostedService, IDisposable
 {
     private readonly WebNodeObserver _observerObject = new(registry);
@@ -23,8 +24,13 @@ internal sealed partial class WebNode(
     private readonly Lock _lock = new();
     private IWebNodeObserver? _observer;
     private Task? _heartbeat;
+    private long _lastHeartbeatAt;
 
     public string NodeId { get; } = options.Value.NodeId;
+
+    /// <summary>Gets how long ago the cluster last renewed this node's lease, or <see langword="null"/> before it first did.</summary>
+    public TimeSpan? SinceLastHeartbeat =>
+        Volatile.Read(ref _lastHeartbeatAt) is var at and not 0 ? time.GetElapsedTime(at) : null;
 
     /// <summary>Gets the observer reference, created on first use (the cluster client is running by then).</summary>
     public IWebNodeObserver Observer
@@ -55,7 +61,7 @@ internal sealed partial class WebNode(
         await _stopping.CancelAsync();
         foreach (var connection in registry.All)
         {
-            connection.Close(1001, "server shutting down");
+            connection.Close(1001, "server shutting down", ConnectionEndReason.ServerShutdown);
         }
 
         try
@@ -103,7 +109,9 @@ internal sealed partial class WebNode(
             {
                 try
                 {
-                    switch (await grain.HeartbeatAsync(o.NodeLease))
+                    var status = await grain.HeartbeatAsync(o.NodeLease);
+                    Volatile.Write(ref _lastHeartbeatAt, time.GetTimestamp());
+                    switch (status)
                     {
                         case WebNodeLeaseStatus.WasDeclaredDead:
                             // We were declared dead (e.g. a long partition): user grains stopped routing
@@ -111,7 +119,7 @@ internal sealed partial class WebNode(
                             Log.WasDeclaredDead(logger, NodeId, registry.Count);
                             foreach (var connection in registry.All)
                             {
-                                connection.Close(1013, "node lease lost");
+                                connection.Close(1013, "node lease lost", ConnectionEndReason.LeaseLost);
                             }
 
                             break;

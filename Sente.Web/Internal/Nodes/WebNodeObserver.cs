@@ -38,7 +38,7 @@ internal sealed class WebNodeObserver(LocalConnectionRegistry registry) : IWebNo
     {
         if (registry.TryGet(connectionId, out var connection))
         {
-            connection.Close(1013, reason);
+            connection.Close(1013, reason, ConnectionEndReasonNames.FromGrainReason(reason));
         }
 
         return Task.CompletedTask;

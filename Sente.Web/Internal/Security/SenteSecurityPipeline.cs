@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sente.Web.Diagnostics;
 
 namespace Sente.Web.Internal.Security;
 
@@ -16,6 +17,7 @@ internal sealed partial class SenteSecurityPipeline(
     CsrfCheck csrf,
     OriginCheck origin,
     EndpointAuthorizationCheck authorization,
+    SenteWebMetrics metrics,
     IOptions<SenteOptions> options,
     ILogger<SenteSecurityPipeline> logger)
 {
@@ -32,6 +34,7 @@ internal sealed partial class SenteSecurityPipeline(
             if (_options.RejectRequest is { } reject && await reject(context) is { } rejection)
             {
                 Log.RejectedByHook(logger, context.Request.Method);
+                metrics.Rejected(RequestRejection.Rejected);
                 await rejection.ExecuteAsync(context);
                 return false;
             }
@@ -39,13 +42,13 @@ internal sealed partial class SenteSecurityPipeline(
             // Case 2: CSRF, before origin: a request failing both gets the CSRF answer (Sente's order).
             if (!await csrf.IsValidAsync(context))
             {
-                return await RejectAsync(context, StatusCodes.Status403Forbidden, "Bad CSRF token");
+                return await RejectAsync(context, RequestRejection.Csrf, StatusCodes.Status403Forbidden, "Bad CSRF token");
             }
 
             // Case 3: origin allow-list.
             if (!origin.IsAllowed(context))
             {
-                return await RejectAsync(context, StatusCodes.Status403Forbidden, "Unauthorized origin");
+                return await RejectAsync(context, RequestRejection.Origin, StatusCodes.Status403Forbidden, "Unauthorized origin");
             }
 
             // Case 4: authorization, last, so its 401 never hides a CSRF or origin failure.
@@ -53,7 +56,7 @@ internal sealed partial class SenteSecurityPipeline(
                 || (_options.Authorize is { } authorize && !await authorize(context)))
             {
                 Log.Unauthorized(logger, context.Request.Method);
-                return await RejectAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized request");
+                return await RejectAsync(context, RequestRejection.Unauthorized, StatusCodes.Status401Unauthorized, "Unauthorized request");
             }
 
             return true;
@@ -62,6 +65,7 @@ internal sealed partial class SenteSecurityPipeline(
         {
             // A throwing hook or handler fails closed; its text stays in the log, never on the wire.
             Log.CheckFailed(logger, ex);
+            metrics.Rejected(RequestRejection.Error);
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
@@ -72,8 +76,9 @@ internal sealed partial class SenteSecurityPipeline(
         }
     }
 
-    private static async ValueTask<bool> RejectAsync(HttpContext context, int status, string text)
+    private async ValueTask<bool> RejectAsync(HttpContext context, RequestRejection reason, int status, string text)
     {
+        metrics.Rejected(reason);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(text);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Protocol;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal.Connections;
 using Sente.Wire;
 
@@ -18,6 +19,7 @@ internal sealed partial class AjaxPostHandler(
     LocalConnectionRegistry registry,
     InboundMessageProcessor processor,
     AjaxRateLimiters limiters,
+    SenteWebMetrics metrics,
     IOptions<SenteOptions> options,
     TimeProvider time,
     ILogger<AjaxPostHandler> logger) : ISenteTransport
@@ -30,6 +32,7 @@ internal sealed partial class AjaxPostHandler(
         if (body is null)
         {
             Log.TooLarge(logger, request.Uid, request.ClientId, _options.MaxMessageBytes);
+            metrics.Rejected(RequestRejection.Oversize);
             await AjaxResponses.PlainAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large");
             return;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sente.Protocol;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal.Connections;
 
 namespace Sente.Web.Internal.Transports;
@@ -31,7 +32,7 @@ internal enum InboundOutcome
 /// Classifies one client message and forwards it. Shared by every transport so that the rules of
 /// PROTOCOL.md sections 5 and 8 are written once.
 /// </summary>
-internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProcessor> logger)
+internal sealed partial class InboundMessageProcessor(SenteWebMetrics metrics, ILogger<InboundMessageProcessor> logger)
 {
     public async Task<(InboundOutcome Outcome, string? Callback)> ProcessAsync(ConnectionSession session, ReadOnlyMemory<byte> utf8)
     {
@@ -40,13 +41,14 @@ internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProc
         if (parse != EnvelopeError.None)
         {
             Log.Malformed(logger, connection.Uid, connection.ClientId, connection.ConnectionId, parse, utf8.Length);
+            metrics.Rejected(RequestRejection.Malformed);
             return (InboundOutcome.Malformed, null);
         }
 
         var cb = envelope!.Callback;
         if (EventValidator.TryCreate(envelope.Payload, out var evt) != EventError.None)
         {
-            return (await BadEventAsync(session, envelope.Payload, "invalid event"), cb);
+            return (await BadEventAsync(session, envelope.Payload, RequestRejection.BadEvent, "invalid event"), cb);
         }
 
         switch (evt!.Id)
@@ -64,36 +66,40 @@ internal sealed partial class InboundMessageProcessor(ILogger<InboundMessageProc
                     return (InboundOutcome.Accepted, cb);
                 }
 
-                return (await BadEventAsync(session, envelope.Payload, "ack is not a non-negative integer"), cb);
+                return (await BadEventAsync(session, envelope.Payload, RequestRejection.BadEvent, "ack is not a non-negative integer"), cb);
         }
 
         if (SenteEventIds.IsReserved(evt.Id))
         {
-            return (await BadEventAsync(session, envelope.Payload, "reserved event id"), cb);
+            return (await BadEventAsync(session, envelope.Payload, RequestRejection.ReservedId, "reserved event id"), cb);
         }
 
         if (connection.Limiter is { } limiter && !limiter.TryAcquire())
         {
             Log.RateLimited(logger, connection.Uid, connection.ClientId, evt.Id);
+            metrics.Rejected(RequestRejection.RateLimited);
             return (InboundOutcome.RateLimited, cb);
         }
 
         try
         {
             await session.PublishAsync(evt, cb);
+            metrics.EventReceived(connection.Transport);
             return (InboundOutcome.Accepted, cb);
         }
         catch (Exception ex)
         {
             Log.PublishFailed(logger, ex, connection.Uid, connection.ClientId, evt.Id);
+            metrics.Rejected(RequestRejection.Unavailable);
             return (InboundOutcome.Failed, cb);
         }
     }
 
-    private async Task<InboundOutcome> BadEventAsync(ConnectionSession session, JsonElement payload, string why)
+    private async Task<InboundOutcome> BadEventAsync(ConnectionSession session, JsonElement payload, RequestRejection rejection, string why)
     {
         var connection = session.Connection;
         Log.BadEvent(logger, connection.Uid, connection.ClientId, why);
+        metrics.Rejected(rejection);
         try
         {
             await session.PublishAsync(new SenteEvent(SenteEventIds.BadEvent, payload.GetRawText()), null);

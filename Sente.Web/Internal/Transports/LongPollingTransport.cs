@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Protocol;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal.Connections;
 using Sente.Wire;
 
@@ -18,6 +19,7 @@ namespace Sente.Web.Internal.Transports;
 internal sealed partial class LongPollingTransport(
     ConnectionSessionFactory sessions,
     LocalConnectionRegistry registry,
+    SenteWebMetrics metrics,
     IOptions<SenteOptions> options,
     TimeProvider time,
     ILogger<LongPollingTransport> logger) : ISenteTransport
@@ -35,6 +37,7 @@ internal sealed partial class LongPollingTransport(
         {
             if (!long.TryParse(ackText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
+                metrics.Rejected(RequestRejection.BadRequest);
                 await AjaxResponses.PlainAsync(context, StatusCodes.Status400BadRequest, "Invalid ack");
                 return;
             }
@@ -50,7 +53,7 @@ internal sealed partial class LongPollingTransport(
         // At most one poll per client-id: a newer one ends the older with 204 (case 3 below).
         if (_polls.TryGetValue(key, out var older))
         {
-            older.Close(StatusCodes.Status204NoContent, "superseded by a newer poll");
+            older.Close(StatusCodes.Status204NoContent, "superseded by a newer poll", ConnectionEndReason.Replaced);
         }
 
         _polls[key] = connection;
@@ -75,11 +78,22 @@ internal sealed partial class LongPollingTransport(
             // learn where its stream restarts instead of seeing a gap.
             if (handshakeRequested || result.NewClient || result.Resumed == false)
             {
-                await AjaxResponses.JsonAsync(context, Handshake(request, result, sentLastSeq is not null));
+                var resumed = sentLastSeq is not null ? result.Resumed : null;
+                await AjaxResponses.JsonAsync(context, Handshake(request, result.Seq, resumed));
+                metrics.HandshakeSent(TransportKind.Ajax, resumed);
                 return;
             }
 
-            await HoldAsync(context, connection, result.Seq);
+            metrics.ConnectionOpened(TransportKind.Ajax);
+            try
+            {
+                await HoldAsync(context, connection, result.Seq);
+            }
+            finally
+            {
+                // Anything unforeseen that ended the poll left no reason: it counts as an error.
+                metrics.ConnectionClosed(TransportKind.Ajax, connection.EndReason);
+            }
         }
         finally
         {
@@ -121,9 +135,10 @@ internal sealed partial class LongPollingTransport(
                             break;
                         case CloseMessage:
                             // Case 3 (or the node is shutting down); events already taken still go out.
+                            // Whoever queued the close recorded why.
                             if (batch.Count > 0)
                             {
-                                await AjaxResponses.JsonAsync(context, batch.Write());
+                                await AnswerBatchAsync(context, batch);
                             }
                             else
                             {
@@ -138,24 +153,42 @@ internal sealed partial class LongPollingTransport(
                 {
                     // Case 1: let a burst catch up, then answer with everything taken.
                     await DrainForAsync(reader, connection, batch, _options.LongPolling.SendWindow, timeout.Token);
-                    await AjaxResponses.JsonAsync(context, batch.Write());
+                    connection.SetEndReason(ConnectionEndReason.Answered);
+                    await AnswerBatchAsync(context, batch);
                     return;
                 }
             }
 
             // The queue was completed without a close (the node is stopping): answer as a timeout.
+            connection.SetEndReason(ConnectionEndReason.ServerShutdown);
             await AjaxResponses.JsonAsync(context, AjaxResponses.Timeout);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
             // Case 2.
-            await AjaxResponses.JsonAsync(context, batch.Count > 0 ? batch.Write() : AjaxResponses.Timeout);
-            return;
+            if (batch.Count > 0)
+            {
+                connection.SetEndReason(ConnectionEndReason.Answered);
+                await AnswerBatchAsync(context, batch);
+            }
+            else
+            {
+                connection.SetEndReason(ConnectionEndReason.PollTimeout);
+                await AjaxResponses.JsonAsync(context, AjaxResponses.Timeout);
+            }
         }
         catch (OperationCanceledException)
         {
             // Case 4: the client is gone; its events stay in the outbox for its next poll.
+            connection.SetEndReason(ConnectionEndReason.Client);
         }
+    }
+
+    private async Task AnswerBatchAsync(HttpContext context, BatchAccumulator batch)
+    {
+        var events = batch.Count;
+        await AjaxResponses.JsonAsync(context, batch.Write());
+        metrics.BatchSent(TransportKind.Ajax, events);
     }
 
     private async Task DrainForAsync(
@@ -195,10 +228,9 @@ internal sealed partial class LongPollingTransport(
         }
     }
 
-    private byte[] Handshake(SenteRequest request, ConnectResult result, bool resumeAsked) =>
+    private byte[] Handshake(SenteRequest request, long seq, bool? resumed) =>
         EnvelopeWriter.Handshake(
-            request.Uid, request.HandshakeDataJson, result.Seq,
-            resumeAsked ? result.Resumed : null,
+            request.Uid, request.HandshakeDataJson, seq, resumed,
             null, (long)_options.LongPollTimeout.TotalMilliseconds);
 
     private async Task DisconnectQuietlyAsync(ConnectionSession session)

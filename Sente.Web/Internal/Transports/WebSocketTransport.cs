@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sente.Protocol;
+using Sente.Web.Diagnostics;
 using Sente.Web.Internal.Connections;
 using Sente.Wire;
 
@@ -17,6 +18,7 @@ internal sealed partial class WebSocketTransport(
     ConnectionSessionFactory sessions,
     LocalConnectionRegistry registry,
     InboundMessageProcessor processor,
+    SenteWebMetrics metrics,
     IOptions<SenteOptions> options,
     TimeProvider time,
     ILogger<WebSocketTransport> logger) : ISenteTransport
@@ -38,6 +40,7 @@ internal sealed partial class WebSocketTransport(
         // Registered before connecting: the user grain may deliver before it has answered us,
         // and those events must wait in the queue, behind the handshake.
         registry.Add(connection);
+        metrics.ConnectionOpened(TransportKind.WebSocket);
         ConnectResult result;
         try
         {
@@ -47,6 +50,7 @@ internal sealed partial class WebSocketTransport(
         {
             Log.ConnectFailed(logger, ex, request.Uid, request.ClientId);
             registry.Remove(connection);
+            metrics.ConnectionClosed(TransportKind.WebSocket, ConnectionEndReason.Error);
             await CloseQuietlyAsync(socket, WebSocketCloseStatus.InternalServerError, "temporarily unavailable");
             return;
         }
@@ -59,20 +63,29 @@ internal sealed partial class WebSocketTransport(
                 request.Uid, request.HandshakeDataJson, result.Seq, result.Resumed,
                 (long)_options.WebSockets.KeepAlive.TotalMilliseconds, (long)_options.LongPollTimeout.TotalMilliseconds);
             await socket.SendAsync(handshake, WebSocketMessageType.Text, true, aborted.Token);
+            metrics.HandshakeSent(TransportKind.WebSocket, result.Resumed);
             writer = WriteLoopAsync(socket, connection, result.Seq, aborted.Token);
             await ReadLoopAsync(socket, session, aborted.Token);
+
+            // The read loop returns only on the client's close frame (unless the server closed first).
+            connection.SetEndReason(ConnectionEndReason.Client);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
-            // The peer went away or the connection was aborted (keep-alive timeout, node shutdown).
+            // The peer went away or the connection was aborted (keep-alive timeout, node shutdown):
+            // whoever aborted recorded why first; otherwise the network dropped it.
+            connection.SetEndReason(ConnectionEndReason.ConnectionLost);
         }
         finally
         {
             registry.Remove(connection);
-            connection.Close(1000, "");
+
+            // Every expected way out recorded a reason by now; Error stands for anything unforeseen.
+            connection.Close(1000, "", ConnectionEndReason.Error);
             await writer.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            connection.Abort();
-            Log.Closed(logger, request.Uid, request.ClientId, connection.ConnectionId, socket.CloseStatus);
+            connection.Abort(ConnectionEndReason.Error);
+            metrics.ConnectionClosed(TransportKind.WebSocket, connection.EndReason);
+            Log.Closed(logger, request.Uid, request.ClientId, connection.ConnectionId, socket.CloseStatus, connection.EndReason);
             try
             {
                 await session.DisconnectAsync();
@@ -124,7 +137,8 @@ internal sealed partial class WebSocketTransport(
                 if (count > max)
                 {
                     Log.MessageTooBig(logger, connection.Uid, connection.ClientId, max);
-                    connection.Close(ProtocolConstants.CloseMessageTooBig, "message too big");
+                    metrics.Rejected(RequestRejection.Oversize);
+                    connection.Close(ProtocolConstants.CloseMessageTooBig, "message too big", ConnectionEndReason.Oversize);
                     discarding = true;
                     count = 0;
                     continue;
@@ -151,14 +165,14 @@ internal sealed partial class WebSocketTransport(
                         if (rejected.Add())
                         {
                             Log.Flooding(logger, connection.Uid, connection.ClientId, connection.ConnectionId);
-                            connection.Close(ProtocolConstants.ClosePolicyViolation, "rate limit exceeded");
+                            connection.Close(ProtocolConstants.ClosePolicyViolation, "rate limit exceeded", ConnectionEndReason.RateLimited);
                             discarding = true;
                         }
 
                         break;
                     case InboundOutcome.Malformed when malformed.Add():
                         Log.TooManyMalformed(logger, connection.Uid, connection.ClientId, connection.ConnectionId);
-                        connection.Close(ProtocolConstants.ClosePolicyViolation, "too many malformed messages");
+                        connection.Close(ProtocolConstants.ClosePolicyViolation, "too many malformed messages", ConnectionEndReason.ProtocolError);
                         discarding = true;
                         break;
                 }
@@ -203,6 +217,7 @@ internal sealed partial class WebSocketTransport(
                             if (!batch.TryAdd(delivery))
                             {
                                 Log.SeqGap(logger, connection.Uid, connection.ClientId, batch.LastSeq, delivery.FirstSeq);
+                                connection.SetEndReason(ConnectionEndReason.Error);
                                 await CloseAsync(socket, connection, WebSocketCloseStatus.InternalServerError, "seq gap", cancellationToken);
                                 return;
                             }
@@ -211,7 +226,7 @@ internal sealed partial class WebSocketTransport(
                         case CloseMessage close:
                             if (batch.Count > 0)
                             {
-                                await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
+                                await SendBatchAsync(socket, batch, cancellationToken);
                             }
 
                             await CloseAsync(socket, connection, (WebSocketCloseStatus)close.Code, close.Reason, cancellationToken);
@@ -224,7 +239,7 @@ internal sealed partial class WebSocketTransport(
                     var elapsed = lastBatchAt == 0 ? window : time.GetElapsedTime(lastBatchAt);
                     if (elapsed >= window)
                     {
-                        await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
+                        await SendBatchAsync(socket, batch, cancellationToken);
                         lastBatchAt = time.GetTimestamp();
                         windowEnd = null;
                         continue;
@@ -240,7 +255,7 @@ internal sealed partial class WebSocketTransport(
                         pendingRead = null;
                         if (!more)
                         {
-                            await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
+                            await SendBatchAsync(socket, batch, cancellationToken);
                             return;
                         }
                     }
@@ -258,8 +273,15 @@ internal sealed partial class WebSocketTransport(
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
-            connection.Abort();
+            connection.Abort(ConnectionEndReason.ConnectionLost);
         }
+    }
+
+    private async Task SendBatchAsync(WebSocket socket, BatchAccumulator batch, CancellationToken cancellationToken)
+    {
+        var events = batch.Count;
+        await socket.SendAsync(batch.Write(), WebSocketMessageType.Text, true, cancellationToken);
+        metrics.BatchSent(TransportKind.WebSocket, events);
     }
 
     private static async Task CloseAsync(WebSocket socket, SenteConnection connection, WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
@@ -289,8 +311,8 @@ internal sealed partial class WebSocketTransport(
         [LoggerMessage(100, LogLevel.Debug, "WebSocket opened: user {UserId} client {ClientId} as {ConnectionId}, stream after seq {Seq}.", EventName = "WebSocketOpened")]
         public static partial void Opened(ILogger logger, string userId, string clientId, string connectionId, long seq);
 
-        [LoggerMessage(101, LogLevel.Debug, "WebSocket closed: user {UserId} client {ClientId} {ConnectionId} ({CloseStatus}).", EventName = "WebSocketClosed")]
-        public static partial void Closed(ILogger logger, string userId, string clientId, string connectionId, WebSocketCloseStatus? closeStatus);
+        [LoggerMessage(101, LogLevel.Debug, "WebSocket closed: user {UserId} client {ClientId} {ConnectionId} ({CloseStatus}, {EndReason}).", EventName = "WebSocketClosed")]
+        public static partial void Closed(ILogger logger, string userId, string clientId, string connectionId, WebSocketCloseStatus? closeStatus, ConnectionEndReason endReason);
 
         [LoggerMessage(102, LogLevel.Error, "Could not connect user {UserId} client {ClientId} to its user grain.", EventName = "ConnectFailed")]
         public static partial void ConnectFailed(ILogger logger, Exception exception, string userId, string clientId);

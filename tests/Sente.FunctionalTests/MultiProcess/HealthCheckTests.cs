@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Net;
+using Xunit.Abstractions;
+
+namespace Sente.FunctionalTests.MultiProcess;
+
+/// <summary>
+/// <c>/healthz/ready</c> follows the web node's lease: ready while the silo renews it, not ready
+/// once the silo is gone for longer than the lease, while <c>/healthz/live</c> stays up.
+/// </summary>
+[Trait("Category", "Functional")]
+[Collection(MultiProcessCollection.Name)]
+public sealed class HealthCheckTests(ITestOutputHelper output)
+{
+    /// <summary>Heartbeat every 0.5 s, lease 2 s (defaults 2 s / 8 s), so the test is quick.</summary>
+    private static readonly string[] FastLease = ["--Sente:NodeHeartbeatInterval=00:00:00.500", "--Sente:NodeLease=00:00:02"];
+
+    [Fact]
+    public Task Ready_SiloKilled_NotReadyWithinLeaseButStillLive() => ProcessCluster.RunAsync(output, async cluster =>
+    {
+        var silo = await cluster.StartSiloAsync("silo");
+        var web = await cluster.StartWebAsync("web", [silo], FastLease);
+        using var http = web.CreateHttpClient();
+
+        using (var ready = await http.GetAsync("/healthz/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        }
+
+        silo.Process.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        cluster.Log("killed the silo; lease 2 s");
+        while (true)
+        {
+            using var ready = await http.GetAsync("/healthz/ready");
+            if (ready.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+                break;
+            }
+
+            Assert.True(sinceKill.Elapsed < TimeSpan.FromSeconds(10), $"/healthz/ready still {ready.StatusCode} {sinceKill.Elapsed.TotalSeconds:0.0} s after the silo died");
+            await Task.Delay(100);
+        }
+
+        // Not before the lease could have run out: one failed heartbeat is no outage.
+        Assert.True(sinceKill.Elapsed > TimeSpan.FromSeconds(1.5), $"not ready after only {sinceKill.Elapsed.TotalSeconds:0.0} s");
+        using var live = await http.GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    });
+}
