@@ -14,17 +14,11 @@ namespace Sente.FunctionalTests.MultiProcess;
 [Collection(MultiProcessCollection.Name)]
 public sealed class DeadWebNodeTests(ITestOutputHelper output)
 {
-    /// <summary>Short lease timings so the test is fast: heartbeat every 0.5 s, lease 2 s (defaults 2 s / 8 s).</summary>
-    private static readonly string[] FastLease = ["--Sente:NodeHeartbeatInterval=00:00:00.500", "--Sente:NodeLease=00:00:02"];
-
-    /// <summary>A lease far beyond the test, so only a failed delivery can reveal the dead node.</summary>
-    private static readonly string[] LongLease = ["--Sente:NodeHeartbeatInterval=00:00:01", "--Sente:NodeLease=00:01:00"];
-
     [Fact]
     public Task KillWebNode_NoTraffic_LeaseExpiryDisconnectsAndClientResumesOnOtherNodeExactlyOnce() => ProcessCluster.RunAsync(output, async cluster =>
     {
         const string uid = "mp-dead-lease";
-        var (webA, webB) = await StartAsync(cluster, FastLease);
+        var (webA, webB) = await StartAsync(cluster, LeaseTimings.Fast);
         var (clientId, lastSeen) = await ConnectAndReceiveThreeAsync(webA, webB, uid);
 
         webA.Kill();
@@ -51,7 +45,7 @@ public sealed class DeadWebNodeTests(ITestOutputHelper output)
     public Task KillWebNode_PushesWhileLeaseStillValid_FailedDeliveryDisconnectsAndNothingIsLost() => ProcessCluster.RunAsync(output, async cluster =>
     {
         const string uid = "mp-dead-delivery";
-        var (webA, webB) = await StartAsync(cluster, LongLease);
+        var (webA, webB) = await StartAsync(cluster, LeaseTimings.Long);
         var (clientId, lastSeen) = await ConnectAndReceiveThreeAsync(webA, webB, uid);
 
         webA.Kill();
@@ -76,7 +70,7 @@ public sealed class DeadWebNodeTests(ITestOutputHelper output)
     public Task FreezeWebNode_PushesWhileLeaseStillValid_DeliveryTimeoutDisconnectsAndNothingIsLost() => ProcessCluster.RunAsync(output, async cluster =>
     {
         const string uid = "mp-frozen";
-        var (webA, webB) = await StartAsync(cluster, LongLease);
+        var (webA, webB) = await StartAsync(cluster, LeaseTimings.Long);
         var (clientId, lastSeen) = await ConnectAndReceiveThreeAsync(webA, webB, uid);
 
         // SIGSTOP: the node's connection to the gateway stays open but nothing answers (a hung

@@ -12,14 +12,11 @@ namespace Sente.FunctionalTests.MultiProcess;
 [Collection(MultiProcessCollection.Name)]
 public sealed class HealthCheckTests(ITestOutputHelper output)
 {
-    /// <summary>Heartbeat every 0.5 s, lease 2 s (defaults 2 s / 8 s), so the test is quick.</summary>
-    private static readonly string[] FastLease = ["--Sente:NodeHeartbeatInterval=00:00:00.500", "--Sente:NodeLease=00:00:02"];
-
     [Fact]
     public Task Ready_SiloKilled_NotReadyWithinLeaseButStillLive() => ProcessCluster.RunAsync(output, async cluster =>
     {
         var silo = await cluster.StartSiloAsync("silo");
-        var web = await cluster.StartWebAsync("web", [silo], FastLease);
+        var web = await cluster.StartWebAsync("web", [silo], LeaseTimings.Fast);
         using var http = web.CreateHttpClient();
 
         using (var ready = await http.GetAsync("/healthz/ready"))
