@@ -30,6 +30,8 @@ public static class CommandLine
           --repo DIR                 repository root (default: found from the tool's location)
           --sente-arg KEY=VALUE      extra configuration for the Sente processes (repeatable), e.g.
                                      --sente-arg Sente:WebSockets:SendWindow=00:00:00.005
+          --sente-env NAME=VALUE     extra environment variable for the Sente processes (repeatable), e.g.
+                                     --sente-env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=46
           --quiet                    less console output
         """;
 
@@ -97,6 +99,9 @@ public static class CommandLine
                     options.IntervalsMs.AddRange(value.Split(',').Select(v => Positive(v, arg)));
                     break;
                 case "--sente-arg": options.SenteArgs.Add("--" + value.TrimStart('-')); break;
+                case "--sente-env" when value.IndexOf('=') > 0:
+                    options.SenteEnvironment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..];
+                    break;
                 case "--out": options.Out = value; break;
                 case "--configuration": options.Configuration = value; break;
                 case "--repo": options.RepoRoot = value; break;

@@ -50,4 +50,7 @@ public sealed class LoadOptions
 
     /// <summary>Extra configuration for the Sente processes (web and silo), e.g. <c>Sente:WebSockets:SendWindow=00:00:00.005</c>.</summary>
     public List<string> SenteArgs { get; } = [];
+
+    /// <summary>Extra environment variables for the Sente processes, e.g. a runtime knob to compare (<c>DOTNET_...</c>).</summary>
+    public Dictionary<string, string> SenteEnvironment { get; } = new(StringComparer.Ordinal);
 }

@@ -25,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServerProcess Start(string name, string dll, IEnumerable<string> args)
+    public static ServerProcess Start(string name, string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +43,10 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["DOTNET_gcServer"] = "1";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {name}.");
         var server = new ServerProcess(name, process);
         ProcessReaper.Track(process);

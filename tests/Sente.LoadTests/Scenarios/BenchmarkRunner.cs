@@ -30,8 +30,8 @@ public static class BenchmarkRunner
         {
             await using IBenchTarget target = key switch
             {
-                "embedded" => new SenteTarget(paths, embedded: true, options.SenteArgs),
-                "two-process" => new SenteTarget(paths, embedded: false, options.SenteArgs),
+                "embedded" => new SenteTarget(paths, embedded: true, options.SenteArgs, options.SenteEnvironment),
+                "two-process" => new SenteTarget(paths, embedded: false, options.SenteArgs, options.SenteEnvironment),
                 _ => new SignalRTarget(paths),
             };
             Console.WriteLine($"== {target.Name}: starting servers");

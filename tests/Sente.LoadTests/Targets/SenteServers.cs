@@ -9,7 +9,7 @@ public static class SenteServers
 
     public sealed record Started(IReadOnlyList<ServerProcess> Processes, Uri BaseUri, int GatewayPort, string ClusterId);
 
-    public static async Task<Started> StartAsync(RepoPaths paths, bool embedded, IReadOnlyList<string> extraArgs)
+    public static async Task<Started> StartAsync(RepoPaths paths, bool embedded, IReadOnlyList<string> extraArgs, IReadOnlyDictionary<string, string> environment)
     {
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var http = FreePorts.Next();
@@ -33,7 +33,7 @@ public static class SenteServers
                 [
                     $"--urls={baseUri}", "--Orleans:Mode=Embedded", $"--Orleans:SiloPort={silo}", $"--Orleans:GatewayPort={gateway}",
                     $"--Orleans:ClusterId={clusterId}", "--Sente:Demo=true", .. quiet,
-                ]);
+                ], environment);
                 processes.Add(web);
                 await web.WaitForHttpAsync(new Uri(baseUri, "/healthz"), StartTimeout);
             }
@@ -43,14 +43,14 @@ public static class SenteServers
                 var siloProcess = ServerProcess.Start("Sente.Silo", paths.SenteSilo,
                 [
                     $"--Orleans:SiloPort={silo}", $"--Orleans:GatewayPort={gateway}", $"--Orleans:ClusterId={clusterId}", "--Sente:Demo=true", .. quiet,
-                ]);
+                ], environment);
                 processes.Add(siloProcess);
                 await siloProcess.WaitForTcpAsync(gateway, StartTimeout);
                 var web = ServerProcess.Start("Sente.Web (client mode)", paths.SenteWeb,
                 [
                     $"--urls={baseUri}", "--Orleans:Mode=Client", $"--Orleans:GatewayPort={gateway}", $"--Orleans:ClusterId={clusterId}",
                     "--Sente:Demo=true", .. quiet,
-                ]);
+                ], environment);
                 processes.Add(web);
                 await web.WaitForHttpAsync(new Uri(baseUri, "/healthz"), StartTimeout);
             }

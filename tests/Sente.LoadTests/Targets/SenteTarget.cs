@@ -13,7 +13,7 @@ namespace Sente.LoadTests.Targets;
 /// dev login (one cookie per user); pushes go through an Orleans client in this process
 /// (<c>IUserGrain.SendAsync</c>) or through the HTTP API.
 /// </summary>
-public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<string> serverArgs) : IBenchTarget
+public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<string> serverArgs, IReadOnlyDictionary<string, string> serverEnvironment) : IBenchTarget
 {
     private readonly ConcurrentDictionary<string, Task<(string Cookie, string CsrfToken)>> _cookies = new(StringComparer.Ordinal);
     private SenteServers.Started? _servers;
@@ -32,7 +32,7 @@ public sealed class SenteTarget(RepoPaths paths, bool embedded, IReadOnlyList<st
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _servers = await SenteServers.StartAsync(paths, embedded, serverArgs);
+        _servers = await SenteServers.StartAsync(paths, embedded, serverArgs, serverEnvironment);
         _http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 })
         {
             BaseAddress = _servers.BaseUri,
