@@ -104,25 +104,47 @@ internal sealed partial class WebSocketTransport(
         var max = _options.MaxMessageBytes;
         var malformed = new SlidingWindowCounter(_options.WebSockets.MaxMalformedMessages, _options.WebSockets.MalformedWindow, time);
         var rejected = new SlidingWindowCounter(_options.Limits.MaxRejectedPer10Seconds, TimeSpan.FromSeconds(10), time);
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        byte[]? buffer = null;
         var count = 0;
         var discarding = false;
         try
         {
             while (true)
             {
-                if (count == buffer.Length)
+                ValueWebSocketReceiveResult received;
+                if (buffer is null)
                 {
-                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
-                    buffer.AsSpan(0, count).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
+                    // Between messages no buffer is held: a zero-byte read waits for the next frame,
+                    // so an idle connection costs no receive buffer (SignalR and Kestrel do the same).
+                    received = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
 
-                var received = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken);
-                if (received.MessageType == WebSocketMessageType.Close)
+                    buffer = ArrayPool<byte>.Shared.Rent(4096);
+                    if (!received.EndOfMessage)
+                    {
+                        continue;
+                    }
+
+                    // An empty message was read whole (and is judged like any other message).
+                }
+                else
                 {
-                    return;
+                    if (count == buffer.Length)
+                    {
+                        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
+                        buffer.AsSpan(0, count).CopyTo(bigger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+
+                    received = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
                 }
 
                 count += received.Count;
@@ -131,6 +153,7 @@ internal sealed partial class WebSocketTransport(
                     // After closing with 1009 we keep reading (and dropping) until the peer's close
                     // frame, so the close code reaches it instead of a connection reset.
                     count = 0;
+                    ReturnBuffer(ref buffer);
                     continue;
                 }
 
@@ -141,6 +164,7 @@ internal sealed partial class WebSocketTransport(
                     connection.Close(ProtocolConstants.CloseMessageTooBig, "message too big", ConnectionEndReason.Oversize);
                     discarding = true;
                     count = 0;
+                    ReturnBuffer(ref buffer);
                     continue;
                 }
 
@@ -152,6 +176,7 @@ internal sealed partial class WebSocketTransport(
                 connection.MarkReceived();
                 var (outcome, cb) = await processor.ProcessAsync(session, buffer.AsMemory(0, count));
                 count = 0;
+                ReturnBuffer(ref buffer);
                 switch (outcome)
                 {
                     case InboundOutcome.Ping when cb is not null:
@@ -180,7 +205,16 @@ internal sealed partial class WebSocketTransport(
         }
         finally
         {
+            ReturnBuffer(ref buffer);
+        }
+    }
+
+    private static void ReturnBuffer(ref byte[]? buffer)
+    {
+        if (buffer is not null)
+        {
             ArrayPool<byte>.Shared.Return(buffer);
+            buffer = null;
         }
     }
 

@@ -139,6 +139,15 @@ public sealed class RawSenteSocket : IAsyncDisposable
     public Task SendAsync(byte[] bytes, WebSocketMessageType type = WebSocketMessageType.Text) =>
         _socket.SendAsync(bytes, type, true, CancellationToken.None).DefaultTimeout();
 
+    /// <summary>Sends one text message as several frames, one per part (parts may be empty).</summary>
+    public async Task SendFragmentsAsync(params string[] parts)
+    {
+        for (var i = 0; i < parts.Length; i++)
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(parts[i]), WebSocketMessageType.Text, i == parts.Length - 1, CancellationToken.None).DefaultTimeout();
+        }
+    }
+
     public Task SendEventAsync(string id, string? dataJson = null, string? cb = null) =>
         SendAsync(EnvelopeWriter.ClientEvent(new SenteEvent(id, dataJson), cb));
 

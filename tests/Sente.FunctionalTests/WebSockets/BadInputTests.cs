@@ -115,6 +115,34 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task ElevenEmptyMessages_CloseWith1008()
+    {
+        // The server waits for frames with zero-byte reads; an empty message must still be judged
+        // (malformed), not swallowed by that wait.
+        await using var socket = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()));
+
+        for (var i = 0; i < 11; i++)
+        {
+            await socket.SendAsync([]);
+        }
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await socket.Closed.DefaultTimeout());
+    }
+
+    [Fact]
+    public async Task MessageInFragments_IncludingEmptyOnes_IsReassembled()
+    {
+        await using var socket = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()));
+        var data = "\"" + new string('z', 10_000) + "\"";
+
+        await socket.SendFragmentsAsync("", "[[\"demo/ec", "ho\",", data[..5000], "", data[5000..], "],\"frag\"]", "");
+        var reply = await socket.ReceiveAsync();
+
+        Assert.Equal("frag", reply.Callback);
+        Assert.Equal(10_000, reply.Payload.GetString()!.Length);
+    }
+
+    [Fact]
     public async Task BadConnection_DoesNotDisturbAnotherUser()
     {
         await using var good = await RawSenteSocket.ConnectAsync(Server.Chsk(HandshakeTests.NewClientId()), await Server.LoginAsync("bystander"));
