@@ -26,4 +26,6 @@ builder.UseOrleans(orleans =>
     }
 });
 
+builder.AddSiloOpenTelemetry();
+
 await builder.Build().RunAsync();

@@ -64,11 +64,11 @@ public sealed class ProcessCluster : IAsyncDisposable
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[test +{_clock.Elapsed.TotalSeconds:0.000}s] {message}"));
 
     /// <summary>Starts a silo on free ports; with <paramref name="primary"/> it joins that silo's cluster.</summary>
-    public async Task<Silo> StartSiloAsync(string name, Silo? primary = null)
+    public async Task<Silo> StartSiloAsync(string name, Silo? primary = null, params string[] extraArgs)
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
-        var process = await Track(SenteProcess.StartSiloAsync(name, ClusterId, siloPort, gatewayPort, primary?.SiloPort));
+        var process = await Track(SenteProcess.StartSiloAsync(name, ClusterId, siloPort, gatewayPort, primary?.SiloPort, extraArgs));
         Log($"{name} ready in {process.StartupTime.TotalSeconds:0.00} s (pid {process.ProcessId}, silo port {siloPort}, gateway {gatewayPort})");
         return new Silo(process, siloPort, gatewayPort);
     }
