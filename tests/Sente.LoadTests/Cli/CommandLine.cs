@@ -19,6 +19,8 @@ public static class CommandLine
           --spaced-pushes N          push-idle pushes at spacings >= 20 ms (default 200)
           --intervals-ms 2,50        push-idle spacings (default 2,50)
           --push-paths orleans,http  push-idle paths for Sente (default both)
+          --shapes users,tabs        push-1000 shapes, in this order (default users,tabs); tabs first
+                                     measures connections alone, before any per-user state exists
           --warmup N                 warm-up pushes/requests before each measurement (default 100)
           --echo-count N             echo round trips (default 2000)
           --clients N                push-1000 connections (default 1000)
@@ -82,6 +84,13 @@ public static class CommandLine
             {
                 case "--targets":
                     if (!ReplaceList(options.Targets, value, LoadOptions.AllTargets, error))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case "--shapes":
+                    if (!ReplaceList(options.Shapes, value, ["users", "tabs"], error))
                     {
                         return null;
                     }

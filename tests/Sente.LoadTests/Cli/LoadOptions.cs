@@ -30,6 +30,9 @@ public sealed class LoadOptions
     /// <summary>push-idle: "orleans" (IUserGrain.SendAsync from this process) and/or "http" (POST /api/users/{uid}/events).</summary>
     public List<string> PushPaths { get; } = ["orleans", "http"];
 
+    /// <summary>push-1000 shapes, in the order they run: <c>users</c> (one user per client), <c>tabs</c> (one user, every client a tab).</summary>
+    public List<string> Shapes { get; } = ["users", "tabs"];
+
     public int Warmup { get; set; } = 100;
 
     public int EchoCount { get; set; } = 2000;

@@ -21,8 +21,17 @@ public static class Push1000Scenario
     {
         var n = ctx.Options.Clients;
         var users = Enumerable.Range(0, n).Select(i => $"u{i:D5}").ToArray();
-        await RunShapeAsync(ctx, $"{n} users × 1 client", users, ctx.Options.UsersRate, warmupPushes: n, cancellationToken);
-        await RunShapeAsync(ctx, $"1 user × {n} tabs", Enumerable.Repeat("bench-tabs", n).ToArray(), ctx.Options.TabsRate, warmupPushes: 3, cancellationToken);
+        foreach (var shape in ctx.Options.Shapes)
+        {
+            if (shape == "users")
+            {
+                await RunShapeAsync(ctx, $"{n} users × 1 client", users, ctx.Options.UsersRate, warmupPushes: n, cancellationToken);
+            }
+            else
+            {
+                await RunShapeAsync(ctx, $"1 user × {n} tabs", Enumerable.Repeat("bench-tabs", n).ToArray(), ctx.Options.TabsRate, warmupPushes: 3, cancellationToken);
+            }
+        }
     }
 
     private static async Task RunShapeAsync(ScenarioContext ctx, string shape, string[] clientUsers, int rate, int warmupPushes, CancellationToken cancellationToken)
