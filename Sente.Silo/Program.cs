@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sente.Grains.Demo;
+using Sente.Hosting;
 
 // A thin silo host: clustering, storage, streams, Sente's grains and the application's handlers.
 var builder = Host.CreateApplicationBuilder(args);
@@ -26,6 +27,7 @@ builder.UseOrleans(orleans =>
     }
 });
 
-builder.AddSiloOpenTelemetry();
+// OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set; the silo has no meters of its own beyond the shared ones.
+builder.AddSenteOtlpExport(meters: [], sources: []);
 
 await builder.Build().RunAsync();

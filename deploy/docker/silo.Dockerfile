@@ -9,6 +9,7 @@ COPY Sente.Silo/Sente.Silo.csproj Sente.Silo/
 RUN dotnet restore Sente.Silo/Sente.Silo.csproj
 COPY Sente.Contracts/ Sente.Contracts/
 COPY Sente.Grains/ Sente.Grains/
+COPY Shared/ Shared/
 COPY Sente.Silo/ Sente.Silo/
 RUN dotnet publish Sente.Silo/Sente.Silo.csproj -c Release --no-restore -o /app
 

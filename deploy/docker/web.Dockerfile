@@ -9,6 +9,7 @@ COPY Sente.Web/Sente.Web.csproj Sente.Web/
 RUN dotnet restore Sente.Web/Sente.Web.csproj
 COPY Sente.Contracts/ Sente.Contracts/
 COPY Sente.Grains/ Sente.Grains/
+COPY Shared/ Shared/
 COPY Sente.Web/ Sente.Web/
 RUN dotnet publish Sente.Web/Sente.Web.csproj -c Release --no-restore -o /app
 
